@@ -1,0 +1,16 @@
+"""The JSON API at /api/v1/: one NinjaAPI, one router per app."""
+
+from ninja import NinjaAPI
+
+from cocade.core.api import install_error_handlers
+from cocade.directory.api import router as directory_router
+
+api = NinjaAPI(
+    title="COCADE API",
+    version="1",
+    description="Public read of the network directory; scoped writes with a personal token.",
+    urls_namespace="api",
+    docs_url=None,
+)
+install_error_handlers(api)
+api.add_router("/", directory_router)

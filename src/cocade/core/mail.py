@@ -1,0 +1,64 @@
+"""Email goes through the task queue: the request only enqueues, the worker delivers."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+
+
+def serialize_message(message: EmailMessage) -> dict[str, Any]:
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment
+        raw = content.encode() if isinstance(content, str) else content
+        attachments.append([filename, base64.b64encode(raw).decode("ascii"), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {key: str(value) for key, value in (message.extra_headers or {}).items()},
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+    }
+
+
+def deserialize_message(data: dict[str, Any]) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """Enqueue each message as a `deliver_email` task once the transaction commits."""
+
+    def send_messages(self, email_messages: Any) -> int:
+        from cocade.core.tasks import deliver_email
+
+        count = 0
+        for message in email_messages:
+            payload = serialize_message(message)
+            transaction.on_commit(lambda payload=payload: deliver_email.enqueue(payload))
+            count += 1
+        return count

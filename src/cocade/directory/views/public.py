@@ -1,0 +1,8 @@
+from django.http import HttpRequest, HttpResponse
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError
+
+
+centre_list = centre_detail = search = movements = home

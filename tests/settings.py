@@ -1,0 +1,12 @@
+"""Test settings: the project's settings, with the few overrides tests need."""
+
+import os
+
+os.environ.setdefault("COCADE_TESTING", "1")
+os.environ.setdefault("COCADE_MAP_TILE_URL", "")
+os.environ.setdefault("EMAIL_URL", "memory://")
+
+from cocade.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}  # noqa: F405
