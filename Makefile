@@ -12,14 +12,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run serve test test-unit test-browser test-postgres lint fmt typecheck \
-        migrations-check messages vendor bench clean worker
+        messages vendor clean worker
 
 help:
 	@echo "make run            install, migrate, load the demo network, serve on http://$(HOST):$(PORT)"
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
 	@echo "make worker         run a background worker (emails and other jobs)"
-	@echo "make lint | fmt | typecheck | messages | vendor | bench | clean"
+	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
 $(UV):
 	@scripts/system-packages.sh base
@@ -75,9 +75,6 @@ messages: install
 
 vendor:
 	scripts/vendor.sh
-
-bench: install
-	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var

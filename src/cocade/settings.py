@@ -26,7 +26,7 @@ TESTING = env_bool("COCADE_TESTING", False)
 
 _DEV_SECRET = "dev-only-insecure-key-never-use-in-production-0123456789"
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET if (DEBUG or TESTING) else None)
-if not (DEBUG or TESTING) and SECRET_KEY == _DEV_SECRET:
+if not (DEBUG or TESTING) and SECRET_KEY in {"", _DEV_SECRET}:
     raise ImproperlyConfigured("SECRET_KEY must be set to a secret value when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list(
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cocade.urls"
+# Widgets render with the project templates, so that templates/core/widgets/ is found.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "cocade.wsgi.application"
 
 TEMPLATES = [

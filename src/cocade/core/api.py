@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from cocade.core.errors import DomainError
+
+
+class ErrorOut(Schema):
+    """The body of every error response."""
+
+    code: str = Field(..., description="A stable machine code.", examples=["invalid"])
+    message: str = Field(..., description="A sentence for people, in the request's language.")
+    detail: dict[str, list[str]] = Field(
+        ..., description="Messages by field (`__all__`: the whole object); may be empty."
+    )
 
 
 class TokenAuth(HttpBearer):
@@ -25,36 +36,68 @@ class TokenAuth(HttpBearer):
         return user
 
 
-def _error(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str,
-           detail: Any = None) -> HttpResponse:
+def _error(
+    api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str, detail: Any = None
+) -> HttpResponse:
     return api.create_response(
         request, {"code": code, "message": message, "detail": detail or {}}, status=status
     )
 
 
+def _error_location(loc: tuple[Any, ...] | list[Any]) -> str:
+    """`["body", "payload", "latitude"]` -> "latitude"; `["query", "lat"]` -> "lat"."""
+    parts = [str(part) for part in loc]
+    # A body error's location starts with "body" and the name of the body parameter.
+    parts = parts[2:] if parts[:1] == ["body"] else parts[1:]
+    return ".".join(parts) or "body"
+
+
+def _http_error_codes() -> dict[int, tuple[str, str]]:
+    return {
+        400: ("bad_request", _("The request could not be read; send a JSON object.")),
+        401: ("unauthenticated", _("A valid API token is required (Authorization: Bearer …).")),
+        403: ("forbidden", _("You are not allowed to do this.")),
+        404: ("not_found", _("Not found.")),
+        405: ("method_not_allowed", _("This method is not allowed here.")),
+        429: ("throttled", _("Too many requests; try again later.")),
+    }
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-        return _error(api, request, exc.status, exc.code, str(exc.message), exc.detail)
+        detail = exc.detail or ({exc.field: [str(exc.message)]} if exc.field else {})
+        return _error(api, request, exc.status, exc.code, str(exc.message), detail)
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         detail: dict[str, list[str]] = {}
         for error in exc.errors:
-            location = ".".join(str(part) for part in error.get("loc", ())[1:]) or "body"
+            location = _error_location(error.get("loc", ()))
             detail.setdefault(location, []).append(str(error.get("msg", "")))
-        return _error(api, request, 422, "invalid",
-                      _("The request body or parameters are not valid."), detail)
+        return _error(
+            api, request, 422, "invalid", _("The request body or parameters are not valid."), detail
+        )
 
     @api.exception_handler(AuthenticationError)
     def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return _error(api, request, 401, "unauthenticated",
-                      _("A valid API token is required (Authorization: Bearer …)."))
+        return _error(
+            api,
+            request,
+            401,
+            "unauthenticated",
+            _("A valid API token is required (Authorization: Bearer …)."),
+        )
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return _error(api, request, 404, "not_found", _("Not found."))
 
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return _error(api, request, 413, "too_large", _("The request body is too large."))
+
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return _error(api, request, exc.status_code, "error", str(exc))
+        code, message = _http_error_codes().get(exc.status_code, ("error", str(exc)))
+        return _error(api, request, exc.status_code, code, message)

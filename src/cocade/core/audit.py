@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django_countries.fields import Country
 
 from cocade.core.models import AuditLogEntry
 
@@ -22,6 +23,8 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
+    if isinstance(value, Country):
+        return value.code
     if isinstance(value, (list, tuple, set)):
         return [_plain(item) for item in value]
     return value
