@@ -9,4 +9,7 @@ os.environ.setdefault("EMAIL_URL", "memory://")
 from cocade.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}  # noqa: F405
+
+# WhiteNoise warns (an error under pytest) when STATIC_ROOT does not exist yet.
+STATIC_ROOT = DATA_DIR / "test-static"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

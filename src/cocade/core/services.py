@@ -35,7 +35,8 @@ def save_with_audit(
             field=unknown[0],
         )
     tracked = fields + tuple(m2m or ())
-    before = snapshot(instance, tracked) if instance.pk else {}
+    is_new = instance.pk is None
+    before = {} if is_new else snapshot(instance, tracked)
     for name, value in changes.items():
         setattr(instance, name, value)
     try:
@@ -47,9 +48,10 @@ def save_with_audit(
             instance.save()
             for name, values in (m2m or {}).items():
                 getattr(instance, name).set(values)
-            after = snapshot(instance, tracked)
-            record_action(actor=actor, action=action, target=instance, centre_id=centre_id,
-                          changes=diff(before, after))
+            changes_made = diff(before, snapshot(instance, tracked))
+            if is_new or changes_made:
+                record_action(actor=actor, action=action, target=instance, centre_id=centre_id,
+                              changes=changes_made)
     except IntegrityError as error:
         raise Conflict(_("This conflicts with data saved meanwhile; reload and try again.")) \
             from error

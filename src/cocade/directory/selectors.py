@@ -7,13 +7,14 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from cocade.accounts.selectors import centre_ids_with_role, is_network_coordinator
 from cocade.accounts.enums import Role
+from cocade.accounts.selectors import centre_ids_with_role, is_network_coordinator
 from cocade.core.models import AuditLogEntry
+from cocade.directory.enums import SiteKind
 from cocade.directory.models import (
     Centre,
     LabelStatusChange,
@@ -104,6 +105,19 @@ def centres_by_country(user: Any) -> list[tuple[str, list[Centre]]]:
     for centre in centres:
         groups.setdefault(str(centre.country.name), []).append(centre)
     return sorted(groups.items(), key=lambda item: item[0])
+
+
+def network_figures(user: Any) -> dict[str, int]:
+    """How many centres, countries, sites and digital antennas the user can see (2 queries)."""
+    centre_ids = centres_visible_to(user).values("pk")
+    figures = Centre.objects.filter(pk__in=centre_ids).aggregate(
+        centres=Count("pk"), countries=Count("country", distinct=True)
+    )
+    figures |= Site.objects.filter(is_published=True, centre__in=centre_ids).aggregate(
+        sites=Count("pk", filter=~Q(kind=SiteKind.ANTENNA)),
+        antennas=Count("pk", filter=Q(kind=SiteKind.ANTENNA)),
+    )
+    return figures
 
 
 def label_history(centre: Centre) -> QuerySet[LabelStatusChange]:

@@ -60,7 +60,7 @@
     if (sites.length === 1) {
       map.setView([sites[0].lat, sites[0].lon], SINGLE_SITE_ZOOM);
     } else {
-      map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: SINGLE_SITE_ZOOM });
+      map.fitBounds(group.getBounds(), { padding: [48, 48], maxZoom: SINGLE_SITE_ZOOM });
     }
   }
 
