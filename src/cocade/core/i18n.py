@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -130,7 +131,7 @@ class TranslatedField(models.JSONField):
 
     def formfield(self, **kwargs: Any) -> Any:
         return TranslatedFormField(
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             required=False,
             max_length=self.text_max_length,
             help_text=self.help_text,

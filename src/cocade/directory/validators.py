@@ -12,7 +12,11 @@ MAX_IMAGE_SIDE = 4000
 
 
 def validate_logo(file: Any) -> None:
-    """A logo must be a real PNG, JPEG or WebP image (checked by content), small enough."""
+    """A logo must be a real PNG, JPEG or WebP image (checked by content), small enough.
+
+    Only a new upload is checked: a logo already stored was checked when it came in."""
+    if getattr(file, "_committed", False):
+        return
     if file.size > settings.COCADE_LOGO_MAX_BYTES:
         raise ValidationError(
             _("The logo is too large (%(size)d kB); the limit is %(max)d kB."),
