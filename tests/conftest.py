@@ -34,23 +34,36 @@ def public_user(db):
 
 @pytest.fixture
 def counsellor_a(centre_a):
-    return MembershipFactory(user__email="counsellor-a@example.org", role=Role.COUNSELLOR,
-                             centre=centre_a).user
+    return MembershipFactory(
+        user__email="counsellor-a@example.org", role=Role.COUNSELLOR, centre=centre_a
+    ).user
 
 
 @pytest.fixture
 def manager_a(centre_a):
-    return MembershipFactory(user__email="manager-a@example.org", user__with_totp=True,
-                             role=Role.CENTRE_MANAGER, centre=centre_a).user
+    return MembershipFactory(
+        user__email="manager-a@example.org",
+        user__with_totp=True,
+        role=Role.CENTRE_MANAGER,
+        centre=centre_a,
+    ).user
 
 
 @pytest.fixture
 def manager_b(centre_b):
-    return MembershipFactory(user__email="manager-b@example.org", user__with_totp=True,
-                             role=Role.CENTRE_MANAGER, centre=centre_b).user
+    return MembershipFactory(
+        user__email="manager-b@example.org",
+        user__with_totp=True,
+        role=Role.CENTRE_MANAGER,
+        centre=centre_b,
+    ).user
 
 
 @pytest.fixture
 def coordinator(network):
-    return MembershipFactory(user__email="coordinator@example.org", user__with_totp=True,
-                             role=Role.NETWORK_COORDINATOR, centre=None).user
+    return MembershipFactory(
+        user__email="coordinator@example.org",
+        user__with_totp=True,
+        role=Role.NETWORK_COORDINATOR,
+        centre=None,
+    ).user

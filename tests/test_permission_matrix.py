@@ -29,8 +29,13 @@ OWN_APPS = ("core", "accounts", "directory")
 
 
 def S(anonymous, public_user, counsellor_a, manager_a, manager_b, coordinator):  # noqa: N802
-    return dict(zip(ROLES, (anonymous, public_user, counsellor_a, manager_a, manager_b,
-                            coordinator), strict=True))
+    return dict(
+        zip(
+            ROLES,
+            (anonymous, public_user, counsellor_a, manager_a, manager_b, coordinator),
+            strict=True,
+        )
+    )
 
 
 ALL_200 = S(200, 200, 200, 200, 200, 200)
@@ -73,10 +78,14 @@ MATRIX: dict[str, Case] = {
     "directory:movements": Case(get=ALL_200),
     # Staff home and tokens.
     "staff:home": Case(get=SIGNED_IN_200),
-    "staff:api_tokens": Case(get=S(302, 403, 200, 200, 200, 200),
-                             post=S(302, 403, 400, 400, 400, 400)),
-    "staff:api_token_revoke": Case("token_of_manager_a", get=S(302, 405, 405, 405, 405, 405),
-                                   post=S(302, 403, 404, 302, 404, 404)),
+    "staff:api_tokens": Case(
+        get=S(302, 403, 200, 200, 200, 200), post=S(302, 403, 400, 400, 400, 400)
+    ),
+    "staff:api_token_revoke": Case(
+        "token_of_manager_a",
+        get=S(302, 405, 405, 405, 405, 405),
+        post=S(302, 403, 404, 302, 404, 404),
+    ),
     # Staff directory.
     "staff_directory:centres": Case(get=S(302, 403, 200, 200, 200, 200)),
     "staff_directory:centre_create": Case(get=COORDINATOR_GET, post=COORDINATOR_POST_EMPTY),
@@ -86,18 +95,18 @@ MATRIX: dict[str, Case] = {
     "staff_directory:audit_log": Case("centre", get=MANAGE_A_GET),
     "staff_directory:site_create": Case("centre", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
     "staff_directory:site_edit": Case("site", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
-    "staff_directory:site_delete": Case("site", get=S(302, 405, 405, 405, 405, 405),
-                                        post=DELETE_A),
+    "staff_directory:site_delete": Case("site", get=S(302, 405, 405, 405, 405, 405), post=DELETE_A),
     "staff_directory:site_services": Case("site", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
     "staff_directory:site_service_delete": Case("site_service", post=DELETE_A),
     "staff_directory:pole_create": Case("centre", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
     "staff_directory:pole_edit": Case("pole", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
-    "staff_directory:partnership_create": Case("centre", get=MANAGE_A_GET,
-                                               post=MANAGE_A_POST_EMPTY),
-    "staff_directory:partnership_edit": Case("partnership", get=MANAGE_A_GET,
-                                             post=MANAGE_A_POST_EMPTY),
-    "staff_directory:position_create": Case("centre", get=MANAGE_A_GET,
-                                            post=MANAGE_A_POST_EMPTY),
+    "staff_directory:partnership_create": Case(
+        "centre", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY
+    ),
+    "staff_directory:partnership_edit": Case(
+        "partnership", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY
+    ),
+    "staff_directory:position_create": Case("centre", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
     "staff_directory:position_edit": Case("position", get=MANAGE_A_GET, post=MANAGE_A_POST_EMPTY),
     "staff_directory:partners": Case(get=PARTNERS_GET),
     "staff_directory:partner_create": Case(get=PARTNERS_GET, post=PARTNERS_POST_EMPTY),
@@ -109,16 +118,21 @@ MATRIX: dict[str, Case] = {
     "api:get_centre": Case("centre", get=ALL_200),
     "api:update_centre": Case("centre", patch=API_PATCH_A_EMPTY),
     "api:list_centre_sites": Case("centre", get=ALL_200),
-    "api:create_site": Case("centre", post=API_CREATE_A, extra={
-        "slug": "new-site", "name": {"fr": "Nouveau site"}, "commune": "Koungou"}),
+    "api:create_site": Case(
+        "centre",
+        post=API_CREATE_A,
+        extra={"slug": "new-site", "name": {"fr": "Nouveau site"}, "commune": "Koungou"},
+    ),
     "api:search_sites": Case(get=ALL_200),
     "api:get_site": Case("site_id", get=ALL_200),
     "api:update_site": Case("centre_site_id", patch=API_PATCH_A_EMPTY),
     "api:delete_site": Case("centre_site_id", delete=API_DELETE_A),
-    "api:create_site_service": Case("centre_site_id", post=API_CREATE_A,
-                                    extra={"service_type": "events"}),
-    "api:record_label_status": Case("centre", post=API_LABEL_A,
-                                    extra={"status": "labelled", "decided_on": "2020-01-01"}),
+    "api:create_site_service": Case(
+        "centre_site_id", post=API_CREATE_A, extra={"service_type": "events"}
+    ),
+    "api:record_label_status": Case(
+        "centre", post=API_LABEL_A, extra={"status": "labelled", "decided_on": "2020-01-01"}
+    ),
     "api:list_service_types": Case(get=ALL_200),
     "api:list_partners": Case(get=ALL_200),
     "api:get_partner": Case("partner", get=ALL_200),
@@ -207,7 +221,8 @@ def objects(centre_a, manager_a):
         "partnership": PartnershipFactory(centre=centre_a, partner=partner),
         "position": PositionFactory(centre=centre_a),
         "token_of_manager_a": ApiToken.objects.create(
-            user=manager_a, name="matrix", prefix="cct_manager", key_hash=hash_token("x")),
+            user=manager_a, name="matrix", prefix="cct_manager", key_hash=hash_token("x")
+        ),
     }
 
 
@@ -241,15 +256,17 @@ def _requests():
 
 
 @pytest.mark.parametrize(("name", "method", "role", "status"), list(_requests()))
-def test_role_gets_the_expected_status(name, method, role, status, request, client, centre_a,
-                                       centre_b, objects):
+def test_role_gets_the_expected_status(
+    name, method, role, status, request, client, centre_a, centre_b, objects
+):
     user = None if role == "anonymous" else request.getfixturevalue(role)
     headers = {}
     if name.startswith("api:"):
         if user is not None:
             raw = f"cct_matrix_{role}"
-            ApiToken.objects.create(user=user, name="matrix", prefix=raw[:12],
-                                    key_hash=hash_token(raw))
+            ApiToken.objects.create(
+                user=user, name="matrix", prefix=raw[:12], key_hash=hash_token(raw)
+            )
             headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
     elif user is not None:
         client.force_login(user)
@@ -261,15 +278,18 @@ def test_role_gets_the_expected_status(name, method, role, status, request, clie
     if method == "get":
         response = client.get(url, **headers)
     elif name.startswith("api:"):
-        response = getattr(client, method)(url, data=case.extra, content_type="application/json",
-                                           **headers)
+        response = getattr(client, method)(
+            url, data=case.extra, content_type="application/json", **headers
+        )
     else:
         response = getattr(client, method)(url, data={}, **headers)
 
     assert response.status_code == status, response.content[:500]
     if status == 302 and role == "anonymous" and not name.startswith("account_"):
         assert response["Location"].startswith("/fr/accounts/login/")
-    if method != "get" and status in {302, 401, 403, 404, 405} and not (
-        status == 302 and role != "anonymous"
+    if (
+        method != "get"
+        and status in {302, 401, 403, 404, 405}
+        and not (status == 302 and role != "anonymous")
     ):
         assert _stable(fingerprint()) == before

@@ -29,8 +29,14 @@ def read_po(path: Path) -> list[dict]:
             entry, key = None, None
             continue
         if entry is None:
-            entry = {"msgctxt": None, "msgid": "", "msgid_plural": None, "msgstr": {},
-                     "flags": set(), "obsolete": False}
+            entry = {
+                "msgctxt": None,
+                "msgid": "",
+                "msgid_plural": None,
+                "msgstr": {},
+                "flags": set(),
+                "obsolete": False,
+            }
         if line.startswith("#~"):
             entry["obsolete"] = True
             continue
@@ -58,8 +64,11 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entry(language):
     entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
     messages = [entry for entry in entries if entry["msgid"]]
 
-    untranslated = [entry["msgid"] for entry in messages
-                    if not all(entry["msgstr"].values()) or not entry["msgstr"]]
+    untranslated = [
+        entry["msgid"]
+        for entry in messages
+        if not all(entry["msgstr"].values()) or not entry["msgstr"]
+    ]
     fuzzy = [entry["msgid"] for entry in messages if "fuzzy" in entry["flags"]]
 
     assert len(messages) > 100
@@ -77,8 +86,11 @@ def test_compiled_catalogue_matches_its_source(language):
     for entry in entries:
         if not entry["msgid"] or entry["msgid_plural"]:
             continue
-        msgid = entry["msgid"] if entry["msgctxt"] is None \
+        msgid = (
+            entry["msgid"]
+            if entry["msgctxt"] is None
             else f"{entry['msgctxt']}\x04{entry['msgid']}"
+        )
         if compiled._catalog.get(msgid) != entry["msgstr"][0]:
             stale.append(entry["msgid"])
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from cocade.env import (
     env_bool,
@@ -109,13 +108,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (login rate limits live here) ----------------------------------------------------
 _cache_url = env_str("CACHE_URL", "locmem://")
 if _cache_url.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": _cache_url}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
+    }
 elif _cache_url == "locmem://":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif _cache_url == "db://":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "cocade_cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cocade_cache",
+        }
+    }
 else:
     raise ImproperlyConfigured(f"CACHE_URL={_cache_url!r}: use locmem://, db:// or redis://…")
 
@@ -127,8 +134,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -210,9 +219,7 @@ TASKS = {
 COCADE_MAP_TILE_URL = env_str(
     "COCADE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-COCADE_MAP_ATTRIBUTION = env_str(
-    "COCADE_MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors"
-)
+COCADE_MAP_ATTRIBUTION = env_str("COCADE_MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 _tile_origin = ""
 if COCADE_MAP_TILE_URL:
     _tile = urlsplit(COCADE_MAP_TILE_URL.replace("{s}", "*"))

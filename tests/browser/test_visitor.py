@@ -38,8 +38,15 @@ def test_language_switch_to_bulgarian_keeps_the_page(page: Page, live_server, de
     expect(page.get_by_role("link", name="Намерете помощ").first).to_be_visible()
 
 
-PUBLIC_PAGES = ["/fr/", "/fr/centres/", "/fr/centres/mayotte/", "/fr/search/?place=Koungou",
-                "/fr/arrivals-and-departures/", "/bg/", "/fr/accounts/login/"]
+PUBLIC_PAGES = [
+    "/fr/",
+    "/fr/centres/",
+    "/fr/centres/mayotte/",
+    "/fr/search/?place=Koungou",
+    "/fr/arrivals-and-departures/",
+    "/bg/",
+    "/fr/accounts/login/",
+]
 
 
 @pytest.fixture
@@ -69,8 +76,12 @@ def test_public_pages_have_no_serious_accessibility_violation(axe_context, live_
 
 def test_public_pages_raise_no_csp_violation(page: Page, live_server, demo):
     refused = []
-    page.on("console", lambda message: refused.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
 
     for path in PUBLIC_PAGES:
         page.goto(f"{live_server.url}{path}")

@@ -21,8 +21,13 @@ def test_snapshot_gives_json_ready_values():
 @pytest.mark.django_db
 def test_audit_entries_cannot_be_changed_or_deleted(manager_a):
     site = SiteFactory()
-    entry = record_action(actor=manager_a, action="directory.site.updated", target=site,
-                          centre_id=site.centre_id, changes={"commune": {"before": "a", "after": "b"}})
+    entry = record_action(
+        actor=manager_a,
+        action="directory.site.updated",
+        target=site,
+        centre_id=site.centre_id,
+        changes={"commune": {"before": "a", "after": "b"}},
+    )
 
     entry.action = "something.else"
     with pytest.raises(AppendOnlyError):
@@ -36,4 +41,8 @@ def test_audit_entries_cannot_be_changed_or_deleted(manager_a):
 
     stored = AuditLogEntry.objects.get(pk=entry.pk)
     assert (stored.action, stored.actor_id, stored.object_repr, stored.centre_id) == (
-        "directory.site.updated", manager_a.pk, str(site), site.centre_id)
+        "directory.site.updated",
+        manager_a.pk,
+        str(site),
+        site.centre_id,
+    )

@@ -62,12 +62,25 @@ def test_parse_database_url_sqlite_relative_and_absolute():
 
 
 def test_parse_database_url_postgres():
-    config = parse_database_url("postgres://app:p%40ss@db.local:6543/cocade?sslmode=require",
-                                base_dir=Path("/"))
+    config = parse_database_url(
+        "postgres://app:p%40ss@db.local:6543/cocade?sslmode=require", base_dir=Path("/")
+    )
 
-    assert (config["ENGINE"], config["NAME"], config["USER"], config["PASSWORD"],
-            config["HOST"], config["PORT"], config["OPTIONS"]) == (
-        "django.db.backends.postgresql", "cocade", "app", "p@ss", "db.local", "6543",
+    assert (
+        config["ENGINE"],
+        config["NAME"],
+        config["USER"],
+        config["PASSWORD"],
+        config["HOST"],
+        config["PORT"],
+        config["OPTIONS"],
+    ) == (
+        "django.db.backends.postgresql",
+        "cocade",
+        "app",
+        "p@ss",
+        "db.local",
+        "6543",
         {"sslmode": "require"},
     )
 

@@ -25,6 +25,16 @@ def test_message_survives_serialization_with_html_and_attachment():
 
     copy = deserialize_message(serialize_message(message))
 
-    assert (copy.subject, copy.body, copy.to, copy.alternatives[0][0],
-            tuple(copy.attachments[0])) == (
-        "Objet", "Texte", ["b@example.org"], "<p>Texte</p>", ("note.txt", "contenu", "text/plain"))
+    assert (
+        copy.subject,
+        copy.body,
+        copy.to,
+        copy.alternatives[0][0],
+        tuple(copy.attachments[0]),
+    ) == (
+        "Objet",
+        "Texte",
+        ["b@example.org"],
+        "<p>Texte</p>",
+        ("note.txt", "contenu", "text/plain"),
+    )

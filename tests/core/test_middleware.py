@@ -2,7 +2,9 @@ def test_unknown_api_path_answers_json_404(client):
     response = client.get("/api/v1/no-such-thing", HTTP_ACCEPT_LANGUAGE="en")
 
     assert (response.status_code, response.json()) == (
-        404, {"code": "not_found", "message": "Not found.", "detail": {}})
+        404,
+        {"code": "not_found", "message": "Not found.", "detail": {}},
+    )
 
 
 def test_wrong_method_on_api_answers_json_405(client, db):

@@ -26,8 +26,9 @@ class NetworkFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
     slug = "cdm"
-    name = factory.LazyFunction(lambda: {"fr": "Réseau des Cités des métiers",
-                                         "en": "Cités des métiers network"})
+    name = factory.LazyFunction(
+        lambda: {"fr": "Réseau des Cités des métiers", "en": "Cités des métiers network"}
+    )
 
 
 class CentreFactory(factory.django.DjangoModelFactory):

@@ -10,8 +10,13 @@ from django.urls import reverse
 from cocade.accounts.selectors import needs_two_factor
 
 #: Paths under which a user without a second factor may still go (to set one up, or leave).
-_ALLOWED_NAMES = ("mfa_activate_totp", "mfa_index", "account_logout", "mfa_generate_recovery_codes",
-                  "mfa_view_recovery_codes")
+_ALLOWED_NAMES = (
+    "mfa_activate_totp",
+    "mfa_index",
+    "account_logout",
+    "mfa_generate_recovery_codes",
+    "mfa_view_recovery_codes",
+)
 
 
 class RequireTwoFactorMiddleware:

@@ -36,7 +36,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=settings.LANGUAGES,
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -68,8 +70,12 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     centre = models.ForeignKey(
-        "directory.Centre", verbose_name=_("centre"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="memberships",
+        "directory.Centre",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -81,15 +87,18 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "centre"], condition=Q(revoked_at__isnull=True),
+                fields=["user", "role", "centre"],
+                condition=Q(revoked_at__isnull=True),
                 name="membership_unique_active_role_at_centre",
             ),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=Q(revoked_at__isnull=True, centre__isnull=True),
+                fields=["user", "role"],
+                condition=Q(revoked_at__isnull=True, centre__isnull=True),
                 name="membership_unique_active_network_role",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=[str(r) for r in NETWORK_ONLY_ROLES]) | Q(centre__isnull=True),
+                condition=~Q(role__in=[str(r) for r in NETWORK_ONLY_ROLES])
+                | Q(centre__isnull=True),
                 name="membership_network_role_has_no_centre",
             ),
             models.CheckConstraint(

@@ -24,7 +24,8 @@ def is_network_coordinator(user: Any) -> bool:
 
 def centre_ids_with_role(user: Any, *roles: str) -> set[int]:
     return {
-        m.centre_id for m in active_memberships(user)
+        m.centre_id
+        for m in active_memberships(user)
         if m.centre_id is not None and (not roles or m.role in roles)
     }
 

@@ -35,8 +35,12 @@ def create_api_token(
         token = ApiToken.objects.create(
             user=user, name=name, prefix=raw[:12], key_hash=hash_token(raw), expires_at=expires_at
         )
-        record_action(actor=user, action="accounts.api_token.created", target=token,
-                      changes={"name": {"before": None, "after": name}})
+        record_action(
+            actor=user,
+            action="accounts.api_token.created",
+            target=token,
+            changes={"name": {"before": None, "after": name}},
+        )
     return token, raw
 
 
@@ -80,7 +84,9 @@ def grant_role(*, actor: Any, user: User, role: str, centre: Any = None) -> Memb
         )
         if created:
             record_action(
-                actor=actor, action="accounts.membership.created", target=membership,
+                actor=actor,
+                action="accounts.membership.created",
+                target=membership,
                 centre_id=getattr(centre, "pk", None),
                 changes={"role": {"before": None, "after": role}},
             )

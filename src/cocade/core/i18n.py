@@ -46,8 +46,9 @@ class Localized:
         return language_name(self.language)
 
 
-def localize(values: dict[str, str] | None, original_language: str, language: str | None = None
-             ) -> Localized:
+def localize(
+    values: dict[str, str] | None, original_language: str, language: str | None = None
+) -> Localized:
     """Pick the text for `language` (default: the active one), else the original, else any."""
     values = values or {}
     wanted = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
@@ -63,13 +64,15 @@ def localize(values: dict[str, str] | None, original_language: str, language: st
 
 def validate_translations(value: Any) -> None:
     if not isinstance(value, dict):
-        raise ValidationError(_("Translations must be given as an object from language to text."),
-                              code="invalid")
+        raise ValidationError(
+            _("Translations must be given as an object from language to text."), code="invalid"
+        )
     known = set(language_codes())
     for code, text in value.items():
         if code not in known:
             raise ValidationError(
-                _("Unknown language code “%(code)s”."), code="unknown_language",
+                _("Unknown language code “%(code)s”."),
+                code="unknown_language",
                 params={"code": code},
             )
         if not isinstance(text, str):
@@ -147,8 +150,9 @@ class TranslatableModel(models.Model):
         max_length=5,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text=_("The language this content was first written in; used when a translation "
-                    "is missing."),
+        help_text=_(
+            "The language this content was first written in; used when a translation is missing."
+        ),
     )
     required_translated_fields: tuple[str, ...] = ()
 
@@ -196,10 +200,13 @@ class TranslatedWidget(forms.MultiWidget):
 
 
 class TranslatedFormField(forms.MultiValueField):
-    def __init__(self, *, max_length: int | None = None, multiline: bool = False,
-                 **kwargs: Any) -> None:
-        fields = [forms.CharField(required=False, max_length=max_length, strip=True)
-                  for _code in language_codes()]
+    def __init__(
+        self, *, max_length: int | None = None, multiline: bool = False, **kwargs: Any
+    ) -> None:
+        fields = [
+            forms.CharField(required=False, max_length=max_length, strip=True)
+            for _code in language_codes()
+        ]
         kwargs.setdefault("require_all_fields", False)
         super().__init__(fields=fields, widget=TranslatedWidget(multiline=multiline), **kwargs)
 

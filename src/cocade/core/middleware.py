@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -26,15 +25,18 @@ class ApiErrorShapeMiddleware:
             )
         if response.status_code == 405:
             shaped = JsonResponse(
-                {"code": "method_not_allowed", "message": _("This method is not allowed here."),
-                 "detail": {"allowed": [m.strip() for m in response.get("Allow", "").split(",")
-                                        if m.strip()]}},
+                {
+                    "code": "method_not_allowed",
+                    "message": _("This method is not allowed here."),
+                    "detail": {
+                        "allowed": [
+                            m.strip() for m in response.get("Allow", "").split(",") if m.strip()
+                        ]
+                    },
+                },
                 status=405,
             )
             if response.get("Allow"):
                 shaped["Allow"] = response["Allow"]
             return shaped
         return response
-
-
-

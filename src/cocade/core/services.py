@@ -50,22 +50,33 @@ def save_with_audit(
                 getattr(instance, name).set(values)
             changes_made = diff(before, snapshot(instance, tracked))
             if is_new or changes_made:
-                record_action(actor=actor, action=action, target=instance, centre_id=centre_id,
-                              changes=changes_made)
+                record_action(
+                    actor=actor,
+                    action=action,
+                    target=instance,
+                    centre_id=centre_id,
+                    changes=changes_made,
+                )
     except IntegrityError as error:
-        raise Conflict(_("This conflicts with data saved meanwhile; reload and try again.")) \
-            from error
+        raise Conflict(
+            _("This conflicts with data saved meanwhile; reload and try again.")
+        ) from error
     return instance
 
 
-def delete_with_audit(*, actor: Any, instance: models.Model, fields: Iterable[str], action: str,
-                      centre_id: int | None) -> None:
+def delete_with_audit(
+    *, actor: Any, instance: models.Model, fields: Iterable[str], action: str, centre_id: int | None
+) -> None:
     before = snapshot(instance, tuple(fields))
     try:
         with transaction.atomic():
-            record_action(actor=actor, action=action, target=instance, centre_id=centre_id,
-                          changes={name: {"before": value, "after": None}
-                                   for name, value in before.items()})
+            record_action(
+                actor=actor,
+                action=action,
+                target=instance,
+                centre_id=centre_id,
+                changes={name: {"before": value, "after": None} for name, value in before.items()},
+            )
             instance.delete()
     except models.ProtectedError as error:
         raise Conflict(_("This is still in use and cannot be deleted.")) from error

@@ -15,21 +15,35 @@ class LabelStatus(models.TextChoices):
 
 #: Which label status may follow which. Renewal is yearly, so "renewed" may follow itself.
 LABEL_TRANSITIONS: dict[str, frozenset[str]] = {
-    "": frozenset({LabelStatus.INTEREST, LabelStatus.PROJECT, LabelStatus.PREFIGURATION,
-                   LabelStatus.LABELLED, LabelStatus.CONFIRMED, LabelStatus.RENEWED}),
+    "": frozenset(
+        {
+            LabelStatus.INTEREST,
+            LabelStatus.PROJECT,
+            LabelStatus.PREFIGURATION,
+            LabelStatus.LABELLED,
+            LabelStatus.CONFIRMED,
+            LabelStatus.RENEWED,
+        }
+    ),
     LabelStatus.INTEREST: frozenset({LabelStatus.PROJECT, LabelStatus.WITHDRAWN}),
-    LabelStatus.PROJECT: frozenset({LabelStatus.PREFIGURATION, LabelStatus.SUSPENDED,
-                                    LabelStatus.WITHDRAWN}),
-    LabelStatus.PREFIGURATION: frozenset({LabelStatus.LABELLED, LabelStatus.SUSPENDED,
-                                          LabelStatus.WITHDRAWN}),
-    LabelStatus.LABELLED: frozenset({LabelStatus.CONFIRMED, LabelStatus.SUSPENDED,
-                                     LabelStatus.WITHDRAWN}),
-    LabelStatus.CONFIRMED: frozenset({LabelStatus.RENEWED, LabelStatus.SUSPENDED,
-                                      LabelStatus.WITHDRAWN}),
-    LabelStatus.RENEWED: frozenset({LabelStatus.RENEWED, LabelStatus.SUSPENDED,
-                                    LabelStatus.WITHDRAWN}),
-    LabelStatus.SUSPENDED: frozenset({LabelStatus.LABELLED, LabelStatus.CONFIRMED,
-                                      LabelStatus.RENEWED, LabelStatus.WITHDRAWN}),
+    LabelStatus.PROJECT: frozenset(
+        {LabelStatus.PREFIGURATION, LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN}
+    ),
+    LabelStatus.PREFIGURATION: frozenset(
+        {LabelStatus.LABELLED, LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN}
+    ),
+    LabelStatus.LABELLED: frozenset(
+        {LabelStatus.CONFIRMED, LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN}
+    ),
+    LabelStatus.CONFIRMED: frozenset(
+        {LabelStatus.RENEWED, LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN}
+    ),
+    LabelStatus.RENEWED: frozenset(
+        {LabelStatus.RENEWED, LabelStatus.SUSPENDED, LabelStatus.WITHDRAWN}
+    ),
+    LabelStatus.SUSPENDED: frozenset(
+        {LabelStatus.LABELLED, LabelStatus.CONFIRMED, LabelStatus.RENEWED, LabelStatus.WITHDRAWN}
+    ),
     LabelStatus.WITHDRAWN: frozenset({LabelStatus.INTEREST}),
 }
 

@@ -49,9 +49,13 @@ class Centre(TranslatableModel):
     """A Cité des métiers: one labelled integrated place with its sites and partners."""
 
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="centres")
-    slug = models.SlugField(_("short name"), max_length=80, unique=True, allow_unicode=True,
-                            help_text=_("Used in addresses: lowercase letters, digits and "
-                                        "hyphens."))
+    slug = models.SlugField(
+        _("short name"),
+        max_length=80,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("Used in addresses: lowercase letters, digits and hyphens."),
+    )
     name = TranslatedField(_("name"), max_length=200)
     description = TranslatedField(_("description"))
     country = CountryField(_("country"))
@@ -59,16 +63,19 @@ class Centre(TranslatableModel):
     carrier = models.CharField(_("carrier organisation"), max_length=200, blank=True)
     opened_on = models.DateField(_("opening date"), null=True, blank=True)
     languages = models.JSONField(
-        _("languages spoken"), default=list, blank=True, validators=[validate_language_list],
+        _("languages spoken"),
+        default=list,
+        blank=True,
+        validators=[validate_language_list],
         help_text=_("Language codes, for example fr, en, pt."),
     )
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True,
-                             validators=[validate_logo])
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_logo])
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_published = models.BooleanField(
-        _("shown to the public"), default=True,
+        _("shown to the public"),
+        default=True,
         help_text=_("Unpublished centres are seen only by their staff and the coordinators."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -98,8 +105,9 @@ class LabelStatusChange(models.Model):
     status = models.CharField(_("label status"), max_length=20, choices=LabelStatus.choices)
     decided_on = models.DateField(_("decided on"))
     note = models.TextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -118,19 +126,28 @@ class SiteQuerySet(models.QuerySet["Site"]):
 
 class Site(TranslatableModel):
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="sites")
-    kind = models.CharField(_("kind"), max_length=20, choices=SiteKind.choices,
-                            default=SiteKind.MAIN)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SiteKind.choices, default=SiteKind.MAIN
+    )
     slug = models.SlugField(_("short name"), max_length=80, allow_unicode=True)
     name = TranslatedField(_("name"), max_length=200)
     address = models.CharField(_("street address"), max_length=250, blank=True)
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     commune = models.CharField(_("commune"), max_length=120)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
     )
     opening_hours = TranslatedField(_("opening hours"))
@@ -151,12 +168,17 @@ class Site(TranslatableModel):
         ordering = ["centre", "kind", "commune", "slug"]
         constraints = [
             models.UniqueConstraint(fields=["centre", "slug"], name="site_unique_slug_per_centre"),
-            models.UniqueConstraint(fields=["centre"], condition=Q(kind="main"),
-                                    name="site_one_main_per_centre"),
-            models.CheckConstraint(condition=Q(latitude__gte=-90, latitude__lte=90)
-                                   | Q(latitude__isnull=True), name="site_latitude_range"),
-            models.CheckConstraint(condition=Q(longitude__gte=-180, longitude__lte=180)
-                                   | Q(longitude__isnull=True), name="site_longitude_range"),
+            models.UniqueConstraint(
+                fields=["centre"], condition=Q(kind="main"), name="site_one_main_per_centre"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90) | Q(latitude__isnull=True),
+                name="site_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180) | Q(longitude__isnull=True),
+                name="site_longitude_range",
+            ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
@@ -212,10 +234,15 @@ class Partnership(models.Model):
     """Which partner staffs which pôles of which centre, since when and until when."""
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="partnerships")
-    partner = models.ForeignKey(PartnerOrganisation, on_delete=models.PROTECT,
-                                related_name="partnerships", verbose_name=_("partner"))
-    poles = models.ManyToManyField(Pole, blank=True, related_name="partnerships",
-                                   verbose_name=_("pôles staffed"))
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("partner"),
+    )
+    poles = models.ManyToManyField(
+        Pole, blank=True, related_name="partnerships", verbose_name=_("pôles staffed")
+    )
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours per week"), null=True, blank=True, validators=[MaxValueValidator(168)]
     )
@@ -227,8 +254,10 @@ class Partnership(models.Model):
         verbose_name_plural = _("partnerships")
         ordering = ["centre", "partner__name", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
-                                   name="partnership_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="partnership_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -258,13 +287,25 @@ class SiteService(TranslatableModel):
     """A service offered at a site, optionally within a pôle and delivered by a partner."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="services")
-    service_type = models.ForeignKey(ServiceType, on_delete=models.PROTECT,
-                                     related_name="offers", verbose_name=_("theme"))
-    pole = models.ForeignKey(Pole, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="services", verbose_name=_("pôle"))
-    partner = models.ForeignKey(PartnerOrganisation, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="services",
-                                verbose_name=_("delivered by"))
+    service_type = models.ForeignKey(
+        ServiceType, on_delete=models.PROTECT, related_name="offers", verbose_name=_("theme")
+    )
+    pole = models.ForeignKey(
+        Pole,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        verbose_name=_("pôle"),
+    )
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        verbose_name=_("delivered by"),
+    )
     details = TranslatedField(_("details"))
 
     class Meta:
@@ -272,8 +313,9 @@ class SiteService(TranslatableModel):
         verbose_name_plural = _("services")
         ordering = ["site", "service_type__position"]
         constraints = [
-            models.UniqueConstraint(fields=["site", "service_type"],
-                                    name="siteservice_unique_type_per_site"),
+            models.UniqueConstraint(
+                fields=["site", "service_type"], name="siteservice_unique_type_per_site"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -285,8 +327,13 @@ class Person(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=150)
     email = models.EmailField(_("email"), blank=True)
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="person")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -302,16 +349,28 @@ class Position(TranslatableModel):
     """A role held at a centre or a partner. Arrivals and departures are read from these."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
-    centre = models.ForeignKey(Centre, null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="positions", verbose_name=_("centre"))
-    partner = models.ForeignKey(PartnerOrganisation, null=True, blank=True,
-                                on_delete=models.CASCADE, related_name="positions",
-                                verbose_name=_("partner organisation"))
+    centre = models.ForeignKey(
+        Centre,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="positions",
+        verbose_name=_("centre"),
+    )
+    partner = models.ForeignKey(
+        PartnerOrganisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="positions",
+        verbose_name=_("partner organisation"),
+    )
     title = TranslatedField(_("role title"), max_length=150)
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     is_public = models.BooleanField(
-        _("announce publicly"), default=False,
+        _("announce publicly"),
+        default=False,
         help_text=_("Show this arrival or departure on the public pages."),
     )
 
@@ -322,10 +381,14 @@ class Position(TranslatableModel):
         verbose_name_plural = _("positions")
         ordering = ["-starts_on", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
-                                   name="position_ends_after_start"),
-            models.CheckConstraint(condition=Q(centre__isnull=False) | Q(partner__isnull=False),
-                                   name="position_at_centre_or_partner"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="position_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(centre__isnull=False) | Q(partner__isnull=False),
+                name="position_at_centre_or_partner",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -39,6 +39,9 @@ rules.add_perm("directory.view_centre_private", can_view_centre_private)
 rules.add_perm("directory.change_centre", can_manage_centre)
 rules.add_perm("directory.add_centre", is_coordinator)
 rules.add_perm("directory.change_label", is_coordinator)
-rules.add_perm("directory.change_partner", is_coordinator | rules.is_authenticated & rules.predicate(
-    lambda user: bool(centre_ids_with_role(user, Role.CENTRE_MANAGER))
-))
+rules.add_perm(
+    "directory.change_partner",
+    is_coordinator
+    | rules.is_authenticated
+    & rules.predicate(lambda user: bool(centre_ids_with_role(user, Role.CENTRE_MANAGER))),
+)

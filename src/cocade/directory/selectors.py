@@ -35,6 +35,7 @@ def get_network() -> Network | None:
 
 # --- Centres ----------------------------------------------------------------------------------
 
+
 def centres_visible_to(user: Any) -> QuerySet[Centre]:
     """Published centres, plus the unpublished ones the user works at (all for coordinators)."""
     queryset = Centre.objects.with_label_status()
@@ -75,20 +76,27 @@ def get_centre_for_staff(user: Any, slug: str) -> Centre:
 
 def centre_page(user: Any, slug: str) -> Centre:
     """A centre with everything its public page shows, in a fixed number of queries."""
-    site_filter = Site.objects.all() if is_network_coordinator(user) or (
-        slug and Centre.objects.filter(slug=slug, pk__in=centre_ids_with_role(user)).exists()
-    ) else Site.objects.filter(is_published=True)
+    site_filter = (
+        Site.objects.all()
+        if is_network_coordinator(user)
+        or (slug and Centre.objects.filter(slug=slug, pk__in=centre_ids_with_role(user)).exists())
+        else Site.objects.filter(is_published=True)
+    )
     queryset = centres_visible_to(user).prefetch_related(
         Prefetch(
             "sites",
             queryset=site_filter.prefetch_related(
-                Prefetch("services", queryset=SiteService.objects.select_related(
-                    "service_type", "pole", "partner"))
+                Prefetch(
+                    "services",
+                    queryset=SiteService.objects.select_related("service_type", "pole", "partner"),
+                )
             ),
         ),
         "poles",
-        Prefetch("partnerships", queryset=current_partnerships().select_related("partner")
-                 .prefetch_related("poles")),
+        Prefetch(
+            "partnerships",
+            queryset=current_partnerships().select_related("partner").prefetch_related("poles"),
+        ),
     )
     centre = queryset.filter(slug=slug).first()
     if centre is None:
@@ -98,9 +106,11 @@ def centre_page(user: Any, slug: str) -> Centre:
 
 def centres_by_country(user: Any) -> list[tuple[str, list[Centre]]]:
     """[(country name, [centres…]), …] sorted by country name in the active language."""
-    centres = list(centres_visible_to(user).prefetch_related(
-        Prefetch("sites", queryset=Site.objects.filter(is_published=True))
-    ))
+    centres = list(
+        centres_visible_to(user).prefetch_related(
+            Prefetch("sites", queryset=Site.objects.filter(is_published=True))
+        )
+    )
     groups: dict[str, list[Centre]] = {}
     for centre in centres:
         groups.setdefault(str(centre.country.name), []).append(centre)
@@ -133,6 +143,7 @@ def current_partnerships(today: datetime.date | None = None) -> QuerySet[Partner
 
 # --- Search: "where can I get help with X near Y" ----------------------------------------------
 
+
 @dataclass
 class SiteHit:
     site: Site
@@ -141,8 +152,10 @@ class SiteHit:
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
@@ -161,22 +174,27 @@ def search_sites(
         Site.objects.published()
         .filter(centre__in=centres_visible_to(user))
         .select_related("centre")
-        .prefetch_related(Prefetch("services", queryset=SiteService.objects.select_related(
-            "service_type")))
+        .prefetch_related(
+            Prefetch("services", queryset=SiteService.objects.select_related("service_type"))
+        )
     )
     if theme:
         queryset = queryset.filter(services__service_type__code=theme)
     for word in place.split():
         queryset = queryset.filter(
-            Q(commune__icontains=word) | Q(postcode__istartswith=word)
-            | Q(centre__city__icontains=word) | Q(address__icontains=word)
+            Q(commune__icontains=word)
+            | Q(postcode__istartswith=word)
+            | Q(centre__city__icontains=word)
+            | Q(address__icontains=word)
             | Q(centre__country__iexact=word)
         )
     for word in text.split():
         queryset = queryset.filter(
-            Q(name__icontains=word) | Q(centre__name__icontains=word)
+            Q(name__icontains=word)
+            | Q(centre__name__icontains=word)
             | Q(services__service_type__name__icontains=word)
-            | Q(services__details__icontains=word) | Q(commune__icontains=word)
+            | Q(services__details__icontains=word)
+            | Q(commune__icontains=word)
         )
     sites = list(queryset.distinct()[: limit * 4 if near else limit])
     hits = []
@@ -196,6 +214,7 @@ def service_types() -> QuerySet[ServiceType]:
 
 # --- People: arrivals and departures are read from positions -------------------------------------
 
+
 @dataclass
 class Movement:
     kind: str  # "arrival" | "departure"
@@ -203,8 +222,14 @@ class Movement:
     position: Position
 
 
-def recent_movements(*, user: Any, days: int = 365, today: datetime.date | None = None,
-                     centre: Centre | None = None, limit: int = 30) -> list[Movement]:
+def recent_movements(
+    *,
+    user: Any,
+    days: int = 365,
+    today: datetime.date | None = None,
+    centre: Centre | None = None,
+    limit: int = 30,
+) -> list[Movement]:
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=days)
     queryset = Position.objects.select_related("person", "centre", "partner")
@@ -225,9 +250,11 @@ def recent_movements(*, user: Any, days: int = 365, today: datetime.date | None 
 
 # --- Staff reads ---------------------------------------------------------------------------------
 
+
 def audit_entries_for_centre(user: Any, centre: Centre) -> QuerySet[AuditLogEntry]:
-    if not (is_network_coordinator(user) or centre.pk in centre_ids_with_role(
-            user, Role.CENTRE_MANAGER)):
+    if not (
+        is_network_coordinator(user) or centre.pk in centre_ids_with_role(user, Role.CENTRE_MANAGER)
+    ):
         raise Http404
     return AuditLogEntry.objects.for_centre(centre.pk).select_related("actor")
 

@@ -30,7 +30,13 @@ def validate_logo(file: Any) -> None:
             image_format = image.format
             width, height = image.size
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise ValidationError(
             _("This file is not a PNG, JPEG or WebP image."), code="invalid_image"
         ) from exc
@@ -57,6 +63,7 @@ def validate_language_list(value: Any) -> None:
     unknown = [code for code in value if code not in known]
     if unknown:
         raise ValidationError(
-            _("Unknown language code: %(codes)s."), code="unknown_language",
+            _("Unknown language code: %(codes)s."),
+            code="unknown_language",
             params={"codes": ", ".join(unknown)},
         )
