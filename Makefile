@@ -69,9 +69,9 @@ typecheck: install
 	$(BIN)/mypy src
 
 messages: install
-	cd src/cocade && ../../$(BIN)/cocade makemessages --no-obsolete --no-location \
+	cd src/cocade && DEBUG=1 ../../$(BIN)/cocade makemessages --no-obsolete --no-location \
 	  $(foreach lang,fr en pt it da bg,-l $(lang)) --ignore "static/vendor/*"
-	cd src/cocade && ../../$(BIN)/cocade compilemessages
+	cd src/cocade && DEBUG=1 ../../$(BIN)/cocade compilemessages
 
 vendor:
 	scripts/vendor.sh

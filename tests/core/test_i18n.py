@@ -27,7 +27,7 @@ def test_localize_of_nothing_is_empty():
 def test_translated_field_rejects_an_unknown_language_code():
     centre = CentreFactory.build(name={"fr": "Cité", "xx": "?"})
 
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         centre.full_clean(exclude=["network"])
 
     assert error.value.message_dict["name"] == ["Unknown language code “xx”."]
@@ -37,11 +37,11 @@ def test_translated_field_rejects_an_unknown_language_code():
 def test_translatable_model_requires_the_original_language_text():
     centre = CentreFactory.build(name={"en": "Only English"}, original_language="fr")
 
-    with pytest.raises(ValidationError) as error:
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
         centre.full_clean(exclude=["network"])
 
     assert error.value.message_dict["name"] == [
-        "Give at least the text in the original language (Français)."
+        "Indiquez au moins le texte dans la langue d'origine (Français)."
     ]
 
 
