@@ -28,7 +28,7 @@ def test_manager_edits_a_site(page: Page, live_server, demo):
 
     site = Site.objects.get(centre__slug="paris-la-villette", kind="main")
     page.goto(f"{live_server.url}/fr/staff/centres/paris-la-villette/sites/{site.pk}/edit/")
-    hours = page.locator("textarea[name='opening_hours_0']")
+    hours = page.locator("textarea[name='opening_hours_fr']")
     hours.fill("Du mardi au samedi, de 10 h à 18 h.")
     page.get_by_role("button", name="Enregistrer").click()
 

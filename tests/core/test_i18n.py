@@ -27,10 +27,11 @@ def test_localize_of_nothing_is_empty():
 def test_translated_field_rejects_an_unknown_language_code():
     centre = CentreFactory.build(name={"fr": "Cité", "xx": "?"})
 
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        centre.full_clean(exclude=["network"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            centre.full_clean(exclude=["network"])
 
-    assert error.value.message_dict["name"] == ["Unknown language code “xx”."]
+        assert error.value.message_dict["name"] == ["Unknown language code “xx”."]
 
 
 @pytest.mark.django_db
