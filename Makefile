@@ -46,6 +46,7 @@ worker: install
 test: test-unit test-browser
 
 test-unit: install
+	@mkdir -p var
 	COCADE_TESTING=1 $(BIN)/cocade makemigrations --check --dry-run > /dev/null
 	$(BIN)/pytest -m "not browser" -q
 

@@ -97,12 +97,12 @@ class Membership(models.Model):
                 name="membership_unique_active_network_role",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=[str(r) for r in NETWORK_ONLY_ROLES])
+                condition=~Q(role__in=sorted(str(r) for r in NETWORK_ONLY_ROLES))
                 | Q(centre__isnull=True),
                 name="membership_network_role_has_no_centre",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=[str(r) for r in CENTRE_ONLY_ROLES])
+                condition=~Q(role__in=sorted(str(r) for r in CENTRE_ONLY_ROLES))
                 | Q(centre__isnull=False),
                 name="membership_centre_role_has_centre",
             ),

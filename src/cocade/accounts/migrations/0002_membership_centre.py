@@ -39,6 +39,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['counsellor', 'centre_manager']), _negated=True), ('centre__isnull', False), _connector='OR'), name='membership_centre_role_has_centre'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['centre_manager', 'counsellor']), _negated=True), ('centre__isnull', False), _connector='OR'), name='membership_centre_role_has_centre'),
         ),
     ]
