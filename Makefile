@@ -70,6 +70,7 @@ typecheck: install
 	$(BIN)/mypy src
 
 messages: install
+	@scripts/system-packages.sh messages
 	cd src/cocade && DEBUG=1 ../../$(BIN)/cocade makemessages --no-obsolete --no-location \
 	  $(foreach lang,fr en pt it da bg,-l $(lang)) --ignore "static/vendor/*"
 	cd src/cocade && DEBUG=1 ../../$(BIN)/cocade compilemessages

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Make sure the Debian/Ubuntu packages a step needs are there.
 # As root, installs what is missing with apt-get; otherwise names it in one message and fails.
-#   scripts/system-packages.sh base|browser|postgres
+#   scripts/system-packages.sh base|browser|messages|postgres
 set -euo pipefail
-group=${1:?usage: system-packages.sh base|browser|postgres}
+group=${1:?usage: system-packages.sh base|browser|messages|postgres}
 missing=()
 case "$group" in
   base)
@@ -15,6 +15,9 @@ case "$group" in
     ;;
   browser)
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+    ;;
+  messages)
+    command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
     ;;
   postgres)
     command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
