@@ -13,3 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # WhiteNoise warns (an error under pytest) when STATIC_ROOT does not exist yet.
 STATIC_ROOT = DATA_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Live-server threads must not keep connections open: PostgreSQL refuses to drop a test
+# database that another session still uses.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -52,3 +52,20 @@ def demo(transactional_db, settings):
     settings.DEBUG = True
     call_command("demo", verbosity=0)
     settings.DEBUG = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_database_sessions(django_db_setup, django_db_blocker):
+    """Code run under Playwright's sync API (inside its greenlet) gets Django connections of
+    its own that nothing closes; PostgreSQL then refuses to drop the test database. End them."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
