@@ -162,26 +162,13 @@ class PoleOut(Schema):
         return _localized(obj.name, obj.original_language, context)
 
 
-class CentrePartnerOut(Schema):
-    partner: str = Field(..., description="The partner organisation's slug.")
-    name: str
-    kind: PartnerKind
+class PartnershipTermsOut(Schema):
+    """What a partnership says, seen from either side: pôles staffed, hours, dates."""
+
     poles: list[str] = Field(..., description="Codes of the pôles it staffs.")
     hours_per_week: int | None
     since: datetime.date
     until: datetime.date | None
-
-    @staticmethod
-    def resolve_partner(obj: Partnership) -> str:
-        return obj.partner.slug
-
-    @staticmethod
-    def resolve_name(obj: Partnership) -> str:
-        return obj.partner.name
-
-    @staticmethod
-    def resolve_kind(obj: Partnership) -> str:
-        return obj.partner.kind
 
     @staticmethod
     def resolve_poles(obj: Partnership) -> list[str]:
@@ -194,6 +181,24 @@ class CentrePartnerOut(Schema):
     @staticmethod
     def resolve_until(obj: Partnership) -> datetime.date | None:
         return obj.ends_on
+
+
+class CentrePartnerOut(PartnershipTermsOut):
+    partner: str = Field(..., description="The partner organisation's slug.")
+    name: str
+    kind: PartnerKind
+
+    @staticmethod
+    def resolve_partner(obj: Partnership) -> str:
+        return obj.partner.slug
+
+    @staticmethod
+    def resolve_name(obj: Partnership) -> str:
+        return obj.partner.name
+
+    @staticmethod
+    def resolve_kind(obj: Partnership) -> str:
+        return obj.partner.kind
 
 
 class CentreOut(CentreSummaryOut):
@@ -307,24 +312,8 @@ class PartnerSummaryOut(Schema):
         return str(obj.country)
 
 
-class PartnerCentreOut(Schema):
+class PartnerCentreOut(PartnershipTermsOut):
     centre: CentreRef
-    poles: list[str] = Field(..., description="Codes of the pôles it staffs.")
-    hours_per_week: int | None
-    since: datetime.date
-    until: datetime.date | None
-
-    @staticmethod
-    def resolve_poles(obj: Partnership) -> list[str]:
-        return [pole.code for pole in obj.poles.all()]
-
-    @staticmethod
-    def resolve_since(obj: Partnership) -> datetime.date:
-        return obj.starts_on
-
-    @staticmethod
-    def resolve_until(obj: Partnership) -> datetime.date | None:
-        return obj.ends_on
 
 
 class PartnerOut(PartnerSummaryOut):
