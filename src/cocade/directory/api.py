@@ -104,8 +104,9 @@ class SiteContactOut(Schema):
     phone: str
 
 
-class CentreRef(Schema):
-    slug: str
+class LocalizedNameOut(Schema):
+    """A translated name, with the text picked for the request's language."""
+
     name: Translations
     name_localized: str
 
@@ -114,14 +115,12 @@ class CentreRef(Schema):
         return _localized(obj.name, obj.original_language, context)
 
 
-class ServiceTypeRef(Schema):
-    code: str
-    name: Translations
-    name_localized: str
+class CentreRef(LocalizedNameOut):
+    slug: str
 
-    @staticmethod
-    def resolve_name_localized(obj: ServiceType, context: Any) -> str:
-        return _localized(obj.name, obj.original_language, context)
+
+class ServiceTypeRef(LocalizedNameOut):
+    code: str
 
 
 class ServiceTypeOut(ServiceTypeRef):
@@ -149,17 +148,11 @@ class CentreSummaryOut(CentreRef):
         return {"status": status, "since": obj.current_label_since}  # type: ignore[attr-defined]
 
 
-class PoleOut(Schema):
+class PoleOut(LocalizedNameOut):
     code: str
-    name: Translations
-    name_localized: str
     description: Translations
     original_language: str
     position: int
-
-    @staticmethod
-    def resolve_name_localized(obj: Pole, context: Any) -> str:
-        return _localized(obj.name, obj.original_language, context)
 
 
 class PartnershipTermsOut(Schema):
@@ -248,12 +241,10 @@ class SiteServiceOut(Schema):
         return obj.partner.slug if obj.partner_id else None  # type: ignore[union-attr]
 
 
-class SiteBaseOut(Schema):
+class SiteBaseOut(LocalizedNameOut):
     id: int
     kind: SiteKind
     slug: str
-    name: Translations
-    name_localized: str
     original_language: str
     address: str
     postcode: str
@@ -261,10 +252,6 @@ class SiteBaseOut(Schema):
     latitude: float | None
     longitude: float | None
     step_free_access: bool | None
-
-    @staticmethod
-    def resolve_name_localized(obj: Site, context: Any) -> str:
-        return _localized(obj.name, obj.original_language, context)
 
 
 class SiteOut(SiteBaseOut):
