@@ -32,6 +32,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	@touch $@
 
 install: $(VENV)/.synced
+	@scripts/system-packages.sh pdf
 
 run: install
 	@mkdir -p var

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Make sure the Debian/Ubuntu packages a step needs are there.
 # As root, installs what is missing with apt-get; otherwise names it in one message and fails.
-#   scripts/system-packages.sh base|browser|messages|postgres
+#   scripts/system-packages.sh base|pdf|browser|messages|postgres
 set -euo pipefail
-group=${1:?usage: system-packages.sh base|browser|messages|postgres}
+group=${1:?usage: system-packages.sh base|pdf|browser|messages|postgres}
 missing=()
 case "$group" in
   base)
@@ -12,6 +12,15 @@ case "$group" in
       ver=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
       missing+=("python${ver}-venv")
     fi
+    ;;
+  pdf)
+    # WeasyPrint's runtime (Pango, HarfBuzz subsetting, a font) and poppler's pdftotext for checks.
+    have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+    have_lib libpango-1.0.so.0 || missing+=(libpango-1.0-0)
+    have_lib libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
+    have_lib libharfbuzz-subset.so.0 || missing+=(libharfbuzz-subset0)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     ;;
   browser)
     [ -x /usr/bin/chromium ] || missing+=(chromium)

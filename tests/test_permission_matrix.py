@@ -3,7 +3,8 @@ proof that nothing changed. A URL pattern missing from MATRIX fails the suite.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import importlib
+import pkgutil
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -13,6 +14,7 @@ from django.core import serializers
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+import tests
 from cocade.accounts.models import ApiToken, hash_token
 from tests.factories.directory import (
     PartnerOrganisationFactory,
@@ -23,50 +25,28 @@ from tests.factories.directory import (
     SiteFactory,
     SiteServiceFactory,
 )
-
-ROLES = ("anonymous", "public_user", "counsellor_a", "manager_a", "manager_b", "coordinator")
-OWN_APPS = ("core", "accounts", "directory")
-
-
-def S(anonymous, public_user, counsellor_a, manager_a, manager_b, coordinator):  # noqa: N802
-    return dict(
-        zip(
-            ROLES,
-            (anonymous, public_user, counsellor_a, manager_a, manager_b, coordinator),
-            strict=True,
-        )
-    )
-
-
-ALL_200 = S(200, 200, 200, 200, 200, 200)
-SIGNED_IN_200 = S(302, 200, 200, 200, 200, 200)
-# Staff pages of centre A: its staff read, its managers and the coordinators change, others 404.
-VIEW_A = S(302, 404, 200, 200, 404, 200)
-MANAGE_A_GET = S(302, 404, 403, 200, 404, 200)
-MANAGE_A_POST_EMPTY = S(302, 404, 403, 400, 404, 400)
-DELETE_A = S(302, 404, 403, 302, 404, 302)
-COORDINATOR_GET = S(302, 403, 403, 403, 403, 200)
-COORDINATOR_POST_EMPTY = S(302, 403, 403, 403, 403, 400)
-LABEL_A_GET = S(302, 404, 403, 403, 404, 200)
-LABEL_A_POST_EMPTY = S(302, 404, 403, 403, 404, 400)
-PARTNERS_GET = S(302, 403, 403, 200, 200, 200)
-PARTNERS_POST_EMPTY = S(302, 403, 403, 400, 400, 400)
-# API (bearer token; anonymous sends none).
-API_PATCH_A_EMPTY = S(401, 404, 403, 200, 404, 200)
-API_CREATE_A = S(401, 404, 403, 201, 404, 201)
-API_DELETE_A = S(401, 404, 403, 204, 404, 204)
-API_LABEL_A = S(401, 404, 403, 403, 404, 201)
-
-
-@dataclass
-class Case:
-    kwargs: str = ""  # which objects fill the URL: "", "centre", "site", "site_service", …
-    get: dict[str, int] | None = None
-    post: dict[str, int] | None = None
-    patch: dict[str, int] | None = None
-    delete: dict[str, int] | None = None
-    extra: dict = field(default_factory=dict)
-
+from tests.matrix import (
+    ALL_200,
+    API_CREATE_A,
+    API_DELETE_A,
+    API_LABEL_A,
+    API_PATCH_A_EMPTY,
+    COORDINATOR_GET,
+    COORDINATOR_POST_EMPTY,
+    DELETE_A,
+    LABEL_A_GET,
+    LABEL_A_POST_EMPTY,
+    MANAGE_A_GET,
+    MANAGE_A_POST_EMPTY,
+    OWN_APPS,
+    PARTNERS_GET,
+    PARTNERS_POST_EMPTY,
+    ROLES,
+    SIGNED_IN_200,
+    VIEW_A,
+    Case,
+    S,
+)
 
 MATRIX: dict[str, Case] = {
     # Public pages and health.
@@ -165,6 +145,16 @@ MATRIX: dict[str, Case] = {
 }
 
 
+EXTRA_KINDS: dict = {}
+for _module_info in pkgutil.walk_packages(tests.__path__, "tests."):
+    if _module_info.name.rsplit(".", 1)[-1].startswith("matrix_"):
+        _module = importlib.import_module(_module_info.name)
+        _overlap = set(MATRIX) & set(_module.ENTRIES)
+        assert not _overlap, f"{_module_info.name} repeats {sorted(_overlap)}"
+        MATRIX.update(_module.ENTRIES)
+        EXTRA_KINDS.update(getattr(_module, "KINDS", {}))
+
+
 def _url_names(patterns=None, namespace=None):
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
@@ -207,7 +197,13 @@ def _stable(text: str) -> str:
 
 
 @pytest.fixture
-def objects(centre_a, manager_a):
+def objects(centre_a, manager_a, counsellor_a):
+    from tests.competencies.objects_for_matrix import competency_objects
+
+    return {**_directory_objects(centre_a, manager_a), **competency_objects(centre_a, counsellor_a)}
+
+
+def _directory_objects(centre_a, manager_a):
     site = SiteFactory(centre=centre_a, slug="site-a")
     pole = PoleFactory(centre=centre_a, code="emploi")
     partner = PartnerOrganisationFactory(slug="france-travail")
@@ -227,6 +223,8 @@ def objects(centre_a, manager_a):
 
 
 def _kwargs(kind: str, centre, objects) -> dict:
+    if kind in EXTRA_KINDS:
+        return EXTRA_KINDS[kind](objects)
     site = objects["site"]
     return {
         "": {},

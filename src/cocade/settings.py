@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cocade.core",
     "cocade.accounts",
     "cocade.directory",
+    "cocade.competencies",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("staff/", include("cocade.accounts.urls")),
     path("staff/", include("cocade.directory.urls_staff")),
+    path("staff/competences/", include("cocade.competencies.urls.staff")),
+    path("frameworks/", include("cocade.competencies.urls.public")),
     path("", include("cocade.directory.urls")),
     prefix_default_language=True,
 )

@@ -148,9 +148,11 @@ def _change_rows(entry: AuditLogEntry) -> list[dict[str, str]]:
 def _field_label(model: Any, name: str) -> str:
     """The field's name as the forms show it, when the entry's model still has that field."""
     try:
-        return str(capfirst(model._meta.get_field(name).verbose_name)) if model else name
+        field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
         return name
+    verbose_name = getattr(field, "verbose_name", None)
+    return str(capfirst(verbose_name)) if verbose_name else name
 
 
 def _plain_text(value: Any) -> str:
