@@ -1,7 +1,7 @@
 """Public pages of the competency frameworks (namespace `competencies`)."""
 
-from django.urls import path  # noqa: F401
+from cocade.competencies.urls import public_downloads, public_pages
 
 app_name = "competencies"
 
-urlpatterns: list = []
+urlpatterns = public_pages.urlpatterns + public_downloads.urlpatterns

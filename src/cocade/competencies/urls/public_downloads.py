@@ -1,0 +1,5 @@
+"""Public URLs of the competency frameworks: public_downloads (included by urls/public.py)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
