@@ -14,8 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cocade.accounts import selectors, services
+from cocade.accounts.enums import Role
 from cocade.accounts.forms import ApiTokenForm
 from cocade.accounts.models import User
+from cocade.competencies import rules as competency_rules
 from cocade.core.errors import DomainError, Forbidden, NotFound, apply_to_form
 from cocade.directory import selectors as directory_selectors
 
@@ -41,6 +43,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             centres=list(directory_selectors.centres_staffed_by(request.user)),
             is_coordinator=selectors.is_network_coordinator(request.user),
             can_edit_partners=request.user.has_perm("directory.change_partner"),
+            can_self_assess=competency_rules.can_self_assess(request.user),
+            is_framework_author=competency_rules.is_framework_author(request.user),
+            managed_centre_ids=selectors.centre_ids_with_role(request.user, Role.CENTRE_MANAGER),
         )
     return render(request, "accounts/staff_home.html", context)
 
