@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run serve test test-unit test-browser test-postgres lint fmt typecheck \
-        messages vendor clean worker
+        messages vendor clean worker bench
 
 help:
 	@echo "make run            install, migrate, load the demo network, serve on http://$(HOST):$(PORT)"
@@ -58,6 +58,10 @@ test-browser: install
 test-postgres: install
 	@scripts/ensure-postgres.sh "$(PG_TEST_URL)"
 	DATABASE_URL="$(PG_TEST_URL)" $(BIN)/pytest -q
+
+# Timings of the team heatmap (200 counsellors × 20 competences) on a throwaway SQLite database.
+bench: install
+	$(BIN)/python bench/team_heatmap.py
 
 lint: install
 	$(BIN)/ruff format --check src tests

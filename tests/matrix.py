@@ -48,5 +48,6 @@ class Case:
     get: dict[str, int] | None = None
     post: dict[str, int] | None = None
     patch: dict[str, int] | None = None
+    put: dict[str, int] | None = None
     delete: dict[str, int] | None = None
     extra: dict = field(default_factory=dict)

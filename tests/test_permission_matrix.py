@@ -245,7 +245,7 @@ def _kwargs(kind: str, centre, objects) -> dict:
 
 def _requests():
     for name, case in MATRIX.items():
-        for method in ("get", "post", "patch", "delete"):
+        for method in ("get", "post", "patch", "put", "delete"):
             expected = getattr(case, method)
             if expected is None:
                 continue

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from cocade.accounts.api import router as accounts_router
+from cocade.competencies.api import router as competencies_router
 from cocade.core.api import install_error_handlers
 from cocade.directory.api import router as directory_router
 
@@ -16,3 +17,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", directory_router)
 api.add_router("/", accounts_router)
+api.add_router("/", competencies_router)

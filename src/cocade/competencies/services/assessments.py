@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocade.accounts.selectors import centre_ids_with_role
+from cocade.competencies import notifications
 from cocade.competencies.enums import AssessmentStatus, ExpectedProfile, VersionStatus
 from cocade.competencies.models import (
     AssessmentRating,
@@ -195,6 +196,13 @@ def save_ratings(
             )
         _ensure_current(assessment.version)
         existing = {r.competence_id: r for r in assessment.ratings.all()}
+        codes_by_level_id = {level.pk: code for code, level in levels.items()}
+        before = {
+            competence.code: codes_by_level_id.get(existing[competence.pk].level_id)
+            if competence.pk in existing
+            else None
+            for competence in competences.values()
+        }
         to_create, to_update = [], []
         for code, given in ratings.items():
             competence = competences[code]
@@ -235,9 +243,12 @@ def save_ratings(
             target=assessment,
             centre_id=assessment.centre_id,
             changes={
-                code: {"before": None, "after": given.level} for code, given in ratings.items()
+                code: {"before": before[code], "after": given.level}
+                for code, given in ratings.items()
             },
         )
+    if submit:
+        notifications.notify_submitted(assessment)
     return assessment
 
 
@@ -292,6 +303,12 @@ def name_reviewer(
             centre_id=assessment.centre_id,
             changes={"reviewer": {"before": before, "after": reviewer.pk if reviewer else None}},
         )
+    if (
+        reviewer is not None
+        and before != reviewer.pk
+        and (assessment.status == AssessmentStatus.SUBMITTED)
+    ):
+        notifications.notify_reviewer_named(assessment)
     return assessment
 
 
@@ -365,4 +382,5 @@ def review_assessment(
             centre_id=assessment.centre_id,
             changes=changes,
         )
+    notifications.notify_reviewed(assessment)
     return assessment

@@ -28,7 +28,7 @@ from cocade.competencies.models import (
 from cocade.competencies.rules import is_framework_author
 from cocade.competencies.selectors.frameworks import version_as_data
 from cocade.core.audit import record_action
-from cocade.core.errors import Conflict, Forbidden, InvalidInput
+from cocade.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 
 class ImportRejected(InvalidInput):
@@ -51,7 +51,9 @@ def ensure_author(actor: Any) -> None:
 
 def ensure_draft(version: FrameworkVersion) -> FrameworkVersion:
     """Lock the version row and refuse unless it is still a draft."""
-    locked = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
+    locked = FrameworkVersion.objects.select_for_update().filter(pk=version.pk).first()
+    if locked is None:
+        raise NotFound()
     if locked.status != VersionStatus.DRAFT:
         raise Conflict(
             _(

@@ -1,5 +1,14 @@
 """Staff URLs of the competency framework: interchange (included by urls/staff.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from cocade.competencies.views import interchange as views
+
+urlpatterns = [
+    path("frameworks/import/", views.framework_import, name="framework_import"),
+    path(
+        "frameworks/<str:slug>/v<int:number>/export/<str:fmt>/",
+        views.version_export,
+        name="version_export",
+    ),
+]

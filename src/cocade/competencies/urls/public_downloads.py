@@ -1,5 +1,13 @@
-"""Public URLs of the competency frameworks: public_downloads (included by urls/public.py)."""
+"""Public URLs of the competency frameworks: downloads (included by urls/public.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from cocade.competencies.views import interchange as views
+
+urlpatterns = [
+    path(
+        "<str:slug>/v<int:number>/download/<str:fmt>/",
+        views.version_download,
+        name="version_download",
+    ),
+]

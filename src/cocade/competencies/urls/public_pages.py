@@ -1,5 +1,12 @@
-"""Public URLs of the competency frameworks: public_pages (included by urls/public.py)."""
+"""Public URLs of the competency frameworks: the pages (included by urls/public.py)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from cocade.competencies.views import public
+
+urlpatterns = [
+    path("", public.frameworks, name="frameworks"),
+    path("<str:slug>/", public.framework, name="framework"),
+    path("<str:slug>/v<int:number>/", public.version, name="version"),
+    path("<str:slug>/v<int:number>/changes/", public.changes, name="changes"),
+]

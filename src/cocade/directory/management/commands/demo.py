@@ -9,7 +9,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from cocade.directory.demo import DEMO_PASSWORD, load_demo
+from cocade.competencies.demo import load as load_competencies_demo
+from cocade.competencies.demo import write_summary as write_competencies_summary
+from cocade.directory.demo import DEMO_PASSWORD, demo_counts, load_demo
 
 
 class Command(BaseCommand):
@@ -43,6 +45,8 @@ class Command(BaseCommand):
             raise CommandError("The password is too weak: " + " ".join(error.messages)) from error
 
         result = load_demo(password=password)
+        competencies = load_competencies_demo(password=password)
+        result.counts = demo_counts()
 
         rows = [("Role", "Email", "Centre", "TOTP secret")]
         rows += [
@@ -71,3 +75,5 @@ class Command(BaseCommand):
         label_width = max(len(label) for label in result.counts)
         for label, count in result.counts.items():
             self.stdout.write(f"  {label.ljust(label_width)}  {count}")
+        self.stdout.write("")
+        write_competencies_summary(competencies, self.stdout)
