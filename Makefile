@@ -19,6 +19,7 @@ help:
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
 	@echo "make worker         run a background worker (emails and other jobs)"
+	@echo "make bench          time the team heatmap (200 counsellors x 20 competences)"
 	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
 $(UV):
