@@ -3,6 +3,7 @@ parsed data without the `source` of each node, and the row counts that must not 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 import pytest
@@ -189,7 +190,8 @@ def mutated(draw, value, paths):
             if isinstance(node, dict) and draw(BOOLEANS):
                 del node[path[-1]]
             else:
-                node[path[-1]] = draw(JSON_LEAVES)
+                # A copy: a drawn container may come back again and must not nest in itself.
+                node[path[-1]] = copy.deepcopy(draw(JSON_LEAVES))
         except (KeyError, IndexError, TypeError):
             continue
     return value

@@ -27,6 +27,13 @@ from tests.factories.competencies import published_version
 CODES = ("A1", "A2", "B1", "B2")
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Services write their messages in the active language; these tests read them in English."""
+    with translation.override("en"):
+        yield
+
+
 def snapshot():
     """Every row a self-assessment, review or plan may touch, and the audit trail."""
     models = (

@@ -337,7 +337,7 @@ def test_submit_sends_it_for_review_and_tells_the_managers(
         AssessmentStatus.SUBMITTED,
     )
     assert sorted((m.to[0], m.subject, f"/en{review_path}" in m.body) for m in mail.outbox) == [
-        ("manager-a2@example.org", "[COCADE] A self-assessment waits for your review", False),
+        ("manager-a2@example.org", "[COCADE] Un'autovalutazione attende la tua revisione", False),
         ("manager-a@example.org", "[COCADE] A self-assessment waits for your review", True),
     ]
     italian = next(m for m in mail.outbox if m.to == [other_manager.email])

@@ -194,6 +194,19 @@ def test_json_duplicate_codes_are_all_listed(db):
     ]
 
 
+def test_json_mapping_label_longer_than_its_column_is_a_problem(db):
+    value = document()
+    value["blocks"][0]["competences"][0]["mappings"][0]["label"] = "x" * 301
+
+    assert rejected(encoded(value), "json") == [
+        (
+            "blocks[0].competences[0].mappings[0]",
+            "mappings",
+            "The label of the mapping “1.5” is longer than 300 characters.",
+        )
+    ]
+
+
 def test_json_level_outside_the_scale_is_a_problem(db):
     value = document()
     competence = value["blocks"][0]["competences"][1]

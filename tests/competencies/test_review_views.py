@@ -304,7 +304,7 @@ def test_naming_a_reviewer_tells_them_and_lets_them_review(
         {"reviewer": {"before": None, "after": colleague_a.pk}},
     )
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["colleague-a@example.org"], "[COCADE] A self-assessment waits for your review")
+        (["colleague-a@example.org"], "[COCADE] Une auto-évaluation attend votre relecture")
     ]
     client.force_login(colleague_a)
     assert client.get(url("reviews")).context["assessments"] == [submitted]

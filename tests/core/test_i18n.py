@@ -38,12 +38,13 @@ def test_translated_field_rejects_an_unknown_language_code():
 def test_translatable_model_requires_the_original_language_text():
     centre = CentreFactory.build(name={"en": "Only English"}, original_language="fr")
 
-    with translation.override("fr"), pytest.raises(ValidationError) as error:
-        centre.full_clean(exclude=["network"])
+    with translation.override("fr"):
+        with pytest.raises(ValidationError) as error:
+            centre.full_clean(exclude=["network"])
 
-    assert error.value.message_dict["name"] == [
-        "Indiquez au moins le texte dans la langue d'origine (Français)."
-    ]
+        assert error.value.message_dict["name"] == [
+            "Indiquez au moins le texte dans la langue d'origine (Français)."
+        ]
 
 
 @pytest.mark.django_db

@@ -44,7 +44,7 @@ from cocade.competencies.interchange.data import (
 )
 from cocade.competencies.interchange.errors import ParseFailed
 from cocade.competencies.interchange.json_format import load
-from cocade.competencies.interchange.reading import languages, ordered
+from cocade.competencies.interchange.reading import languages, ordered, whole_number
 
 #: The namespace of every identifier COCADE writes (uuid5 of slug, version and codes).
 NAMESPACE = uuid.UUID("6f1c1f8e-3b5a-5c52-9d1e-c0cade000001")
@@ -471,12 +471,7 @@ class _Reader:
         slug = extension.get("slug")
         if not isinstance(slug, str) or not slug:
             slug = _slug_from(title.get(self.lang, ""), document_id)
-        version_text = document.get("version")
-        version = (
-            int(version_text)
-            if isinstance(version_text, str) and version_text.isdigit() and int(version_text)
-            else None
-        )
+        version = whole_number(document.get("version")) or None
         status = extension.get("status")
         if not isinstance(status, str) or status not in ADOPTION:
             adoption = document.get("adoptionStatus")

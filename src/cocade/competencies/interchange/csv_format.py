@@ -40,7 +40,7 @@ from cocade.competencies.interchange.data import (
     Texts,
 )
 from cocade.competencies.interchange.errors import ParseFailed
-from cocade.competencies.interchange.reading import decode, languages, line
+from cocade.competencies.interchange.reading import decode, languages, line, whole_number
 
 FORMAT_VERSION = 1
 FRAMEWORK_MARK = "#framework"
@@ -277,9 +277,7 @@ class _Parser:
                 _("Only version %(number)d of the format can be read.")
                 % {"number": FORMAT_VERSION},
             )
-        if values.get("version") and not (
-            values["version"].isdigit() and int(values["version"]) >= 1
-        ):
+        if values.get("version") and not whole_number(values["version"]):
             self.add(line(seen["version"]), "version", _("Expected a whole number from 1."))
             values.pop("version")
         if values.get("status") and values["status"] not in VersionStatus.values:
@@ -343,7 +341,8 @@ class _Parser:
             self.extra_cells(row, width)
             cells = row.cells + [""] * (width - len(row.cells))
             rank_text = cells[columns["rank"]]
-            if not rank_text.isdigit():
+            rank = whole_number(rank_text)
+            if rank is None:
                 self.add(row.where, "rank", _("Expected a whole number."))
             texts: dict[str, Texts] = {name: {} for name in LEVEL_TEXTS}
             for name, index in columns.items():
@@ -352,7 +351,7 @@ class _Parser:
                     texts[prefix][lang] = cells[index]
             levels.append(
                 LevelData(
-                    rank=int(rank_text) if rank_text.isdigit() else 0,
+                    rank=rank or 0,
                     code=cells[columns["code"]],
                     label=texts["label"],
                     description=texts["description"],
@@ -606,7 +605,7 @@ def parse(raw: bytes) -> FrameworkData:
         change_note=texts["change_note"],
         levels=levels,
         blocks=blocks,
-        version=int(values["version"]) if values.get("version") else None,
+        version=whole_number(values.get("version")),
         status=values.get("status") or None,
         source=where,
     )

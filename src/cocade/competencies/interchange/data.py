@@ -356,6 +356,15 @@ def _check_competence(
             problems.append(
                 Problem(m_at, "mappings", _("A mapping needs an item of 1 to 300 characters."))
             )
+        if len(mapping.label or "") > 300:
+            problems.append(
+                Problem(
+                    m_at,
+                    "mappings",
+                    _("The label of the mapping “%(reference)s” is longer than %(max)d characters.")
+                    % {"reference": mapping.reference, "max": 300},
+                )
+            )
         key = (mapping.scheme, mapping.reference)
         if key in seen_mappings:
             problems.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -63,3 +64,10 @@ def ordered(texts: Texts) -> Texts:
     """The same texts, in the order of the site's languages (so that exports are stable)."""
     order = {code: index for index, code in enumerate(languages())}
     return dict(sorted(texts.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+def whole_number(text: object) -> int | None:
+    """The number written in ASCII digits (“12”), else None (“1.5”, “²”, “”)."""
+    if isinstance(text, str) and re.fullmatch(r"[0-9]{1,9}", text):
+        return int(text)
+    return None
