@@ -445,10 +445,13 @@ def test_network_distribution_is_for_coordinators_only(role, request, db):
     published_version()
     user = request.getfixturevalue(role)
 
-    with pytest.raises(Forbidden) as error, translation.override("en"):
-        reports.network_distribution(user)
+    with translation.override("en"):
+        with pytest.raises(Forbidden) as error:
+            reports.network_distribution(user)
 
-    assert str(error.value.message) == "Only network coordinators see the network's distributions."
+        assert str(error.value.message) == (
+            "Only network coordinators see the network's distributions."
+        )
 
 
 def test_network_distribution_runs_a_fixed_number_of_queries(
