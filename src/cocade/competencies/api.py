@@ -13,7 +13,6 @@ coordinator), an action they may not take on one they see answers 403, a wrong s
 """
 
 import datetime
-from itertools import chain
 from typing import Annotated, Any, Literal, TypedDict
 
 from django.conf import settings
@@ -24,7 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import ConfigDict, StrictBool, model_validator
+from pydantic import StrictBool
 
 from cocade.competencies.enums import (
     ActionKind,
@@ -36,15 +35,11 @@ from cocade.competencies.enums import (
 )
 from cocade.competencies.models import (
     AssessmentRating,
-    Block,
     Competence,
     DevelopmentAction,
     DevelopmentGoal,
     DevelopmentPlan,
     FrameworkVersion,
-    Indicator,
-    LevelDescriptor,
-    ProficiencyLevel,
     SelfAssessment,
 )
 from cocade.competencies.selectors.assessments import (
@@ -53,6 +48,7 @@ from cocade.competencies.selectors.assessments import (
     get_plan_for_user,
     plans_visible_to,
 )
+from cocade.competencies.selectors.authoring import complete_languages
 from cocade.competencies.selectors.frameworks import (
     get_version_for_user,
     published_versions,
@@ -61,7 +57,7 @@ from cocade.competencies.selectors.frameworks import (
 )
 from cocade.competencies.services import assessments as assessment_services
 from cocade.competencies.services import plans as plan_services
-from cocade.core.api import ErrorOut, TokenAuth
+from cocade.core.api import BodyIn, ErrorOut, TokenAuth, omittable
 from cocade.core.errors import InvalidInput, NotFound
 from cocade.core.i18n import language_codes, localize
 from cocade.directory.models import Centre
@@ -310,35 +306,6 @@ def _version_out(version: FrameworkVersion, language: str | None) -> dict[str, A
     }
 
 
-def _complete_languages(versions: list[FrameworkVersion]) -> dict[int, list[str]]:
-    """Per version id, the languages in which every required text is given (the rule of
-    `FrameworkData.languages()`), for any number of versions in five queries."""
-    ids = [version.pk for version in versions]
-    required: dict[int, list[dict[str, str]]] = {
-        version.pk: [version.title] for version in versions
-    }
-    rows = chain(
-        ProficiencyLevel.objects.filter(version_id__in=ids).values_list("version_id", "label"),
-        Block.objects.filter(version_id__in=ids).values_list("version_id", "title"),
-        Competence.objects.filter(version_id__in=ids).values_list("version_id", "title"),
-        Indicator.objects.filter(competence__version_id__in=ids).values_list(
-            "competence__version_id", "text"
-        ),
-        LevelDescriptor.objects.filter(competence__version_id__in=ids).values_list(
-            "competence__version_id", "text"
-        ),
-    )
-    for version_id, texts in rows:
-        required[version_id].append(texts or {})
-    codes = language_codes()
-    return {
-        version_id: [
-            code for code in codes if all((texts.get(code) or "").strip() for texts in all_texts)
-        ]
-        for version_id, all_texts in required.items()
-    }
-
-
 def _public_versions() -> QuerySet[FrameworkVersion]:
     """Published and superseded versions, as anyone sees them (drafts never, even for authors)."""
     return versions_visible_to(None)
@@ -361,7 +328,7 @@ def list_frameworks(request: HttpRequest, filters: Query[LanguageQuery]) -> Any:
     versions: dict[int, list[FrameworkVersion]] = {version.framework_id: [] for version in current}
     for version in _public_versions().filter(framework_id__in=versions).order_by("-number"):
         versions[version.framework_id].append(version)
-    languages = _complete_languages(current)
+    languages = complete_languages([v.pk for v in current], titles={v.pk: v.title for v in current})
     return [
         {
             "slug": version.framework.slug,
@@ -417,42 +384,6 @@ def get_framework_version(
 
 
 # --- Input ------------------------------------------------------------------------------------
-
-
-def _reject_nul(value: Any) -> None:
-    """NUL characters cannot be stored (PostgreSQL refuses them): refuse them up front."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError(_("Texts cannot contain NUL characters."))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _reject_nul(key)
-            _reject_nul(item)
-    elif isinstance(value, list):
-        for item in value:
-            _reject_nul(item)
-
-
-class BodyIn(Schema):
-    """A request body: unknown fields are refused (422), nothing is guessed."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_nul_characters(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            _reject_nul(data)
-        return data
-
-    def changes(self) -> dict[str, Any]:
-        """Only the fields the client sent."""
-        return self.model_dump(exclude_unset=True)
-
-
-def omittable(**kwargs: Any) -> Any:
-    """A body field that may be left out, but not sent as null (`X | None` fields may)."""
-    return Field(None, **kwargs)
 
 
 class AssessmentIn(BodyIn):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
+from pydantic import ConfigDict, model_validator
 
 from cocade.core.errors import DomainError
 
@@ -22,6 +23,42 @@ class ErrorOut(Schema):
     detail: dict[str, list[str]] = Field(
         ..., description="Messages by field (`__all__`: the whole object); may be empty."
     )
+
+
+def reject_nul(value: Any) -> None:
+    """NUL characters cannot be stored (PostgreSQL refuses them): refuse them up front."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(_("Texts cannot contain NUL characters."))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            reject_nul(key)
+            reject_nul(item)
+    elif isinstance(value, list):
+        for item in value:
+            reject_nul(item)
+
+
+class BodyIn(Schema):
+    """A request body: unknown fields are refused (422), nothing is guessed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            reject_nul(data)
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields the client sent."""
+        return self.model_dump(exclude_unset=True)
+
+
+def omittable(**kwargs: Any) -> Any:
+    """A body field that may be left out, but not sent as null (`X | None` fields may)."""
+    return Field(None, **kwargs)
 
 
 class TokenAuth(HttpBearer):

@@ -15,9 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import ConfigDict, StrictBool, field_validator, model_validator
+from pydantic import StrictBool, field_validator
 
-from cocade.core.api import ErrorOut, TokenAuth
+from cocade.core.api import BodyIn, ErrorOut, TokenAuth, omittable, reject_nul
 from cocade.core.errors import InvalidInput
 from cocade.core.i18n import language_codes, localize
 from cocade.directory import selectors, services
@@ -320,42 +320,6 @@ class LabelStatusChangeOut(Schema):
 # --- Input ------------------------------------------------------------------------------------
 
 
-def _reject_nul(value: Any) -> None:
-    """NUL characters cannot be stored (PostgreSQL refuses them): refuse them up front."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError(_("Texts cannot contain NUL characters."))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _reject_nul(key)
-            _reject_nul(item)
-    elif isinstance(value, list):
-        for item in value:
-            _reject_nul(item)
-
-
-class BodyIn(Schema):
-    """A request body: unknown fields are refused (422), nothing is guessed."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_nul_characters(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            _reject_nul(data)
-        return data
-
-    def changes(self) -> dict[str, Any]:
-        """Only the fields the client sent."""
-        return self.model_dump(exclude_unset=True)
-
-
-def omittable(**kwargs: Any) -> Any:
-    """A body field that may be left out, but not sent as null (`X | None` fields may)."""
-    return Field(None, **kwargs)
-
-
 _TRANSLATIONS_HELP = 'An object from language code to text, e.g. {"fr": "…", "en": "…"}.'
 
 
@@ -433,7 +397,7 @@ class SiteFilters(LanguageQuery):
     @field_validator("theme", "place", "q")
     @classmethod
     def _no_nul_characters(cls, value: str) -> str:
-        _reject_nul(value)
+        reject_nul(value)
         return value
 
 

@@ -5,7 +5,7 @@ version is complete in (in a fixed number of queries), and how far each language
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -38,13 +38,18 @@ def _has(texts: Texts | None, code: str) -> bool:
     return bool(((texts or {}).get(code) or "").strip())
 
 
-def complete_languages(version_ids: Iterable[int]) -> dict[int, list[str]]:
+def complete_languages(
+    version_ids: Iterable[int], *, titles: Mapping[int, Texts] | None = None
+) -> dict[int, list[str]]:
     """For each version, the languages in which every required text is given: the same answer
-    as `version_as_data(version).languages()`, for many versions in six queries."""
+    as `version_as_data(version).languages()`, for many versions in six queries (five when the
+    caller already has the versions' titles)."""
     ids = list(version_ids)
     required: dict[int, list[Texts]] = defaultdict(list)
     sources = (
-        FrameworkVersion.objects.filter(pk__in=ids).values_list("pk", "title"),
+        FrameworkVersion.objects.filter(pk__in=ids).values_list("pk", "title")
+        if titles is None
+        else list(titles.items()),
         ProficiencyLevel.objects.filter(version_id__in=ids).values_list("version_id", "label"),
         Block.objects.filter(version_id__in=ids).values_list("version_id", "title"),
         Competence.objects.filter(version_id__in=ids).values_list("version_id", "title"),
