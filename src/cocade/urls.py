@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("cocade.directory.urls_staff")),
     path("staff/competences/", include("cocade.competencies.urls.staff")),
     path("frameworks/", include("cocade.competencies.urls.public")),
+    path("staff/practices/", include("cocade.practices.urls.staff")),
+    path("practices/", include("cocade.practices.urls.public")),
     path("", include("cocade.directory.urls")),
     prefix_default_language=True,
 )
