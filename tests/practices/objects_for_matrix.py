@@ -6,6 +6,8 @@ review is assigned to a counsellor of another centre (not one of the matrix role
 is a network-wide editor (not a matrix role either): among the roles only the coordinator edits.
 """
 
+from django.core.files.base import ContentFile
+
 from cocade.practices.enums import EditionStatus
 from cocade.practices.models import PracticeAttachment, PracticeComment, PracticeTrial
 from cocade.practices.services import sheets, translations
@@ -38,7 +40,7 @@ def practice_objects(centre_a, counsellor_a):
     in_review.refresh_from_db()
     attachment = PracticeAttachment.objects.create(
         practice=published,
-        file="practices/matrix.pdf",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="matrix.pdf"),  # on disk: it is served
         title="Programme",
         original_name="programme.pdf",
         content_type="application/pdf",
