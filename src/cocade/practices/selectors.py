@@ -7,8 +7,9 @@ from typing import Any
 from django.db.models import Count, F, QuerySet
 
 from cocade.core.errors import NotFound
+from cocade.core.i18n import language_codes
 from cocade.practices import rules
-from cocade.practices.enums import PracticeStatus
+from cocade.practices.enums import EditionStatus, PracticeStatus
 from cocade.practices.models import (
     Practice,
     PracticeReview,
@@ -75,7 +76,7 @@ def get_review_for_user(user: Any, pk: int) -> PracticeReview:
     raise NotFound()
 
 
-def staff_practices(user: Any) -> dict[str, list[Practice]]:
+def staff_practices(user: Any) -> dict[str, list[Any]]:
     """The staff home of the Vademecum: my sheets, sheets I review, the editors' queue."""
     mine = list(_with_texts(Practice.objects.filter(author=user)).order_by("-updated_at"))
     reviewing = list(
@@ -83,6 +84,7 @@ def staff_practices(user: Any) -> dict[str, list[Practice]]:
             Practice.objects.filter(
                 reviews__reviewer=user,
                 reviews__submitted_at__isnull=True,
+                reviews__round=F("review_round"),
                 status=PracticeStatus.IN_REVIEW,
             )
         )
@@ -111,6 +113,20 @@ def staff_practices(user: Any) -> dict[str, list[Practice]]:
     return {"mine": mine, "reviewing": reviewing, "queue": queue, "translating": translating}
 
 
+def reviews_waiting_for(user: Any) -> QuerySet[PracticeReview]:
+    """The user's reviews still to send, of the current round of a sheet in review."""
+    return (
+        PracticeReview.objects.filter(
+            reviewer=user,
+            submitted_at__isnull=True,
+            practice__status=PracticeStatus.IN_REVIEW,
+            round=F("practice__review_round"),
+        )
+        .select_related("practice")
+        .order_by("assigned_at", "id")
+    )
+
+
 def editable_practices(user: Any) -> QuerySet[Practice]:
     """Sheets the user edits as an editor (all, or those of their centres)."""
     ids = rules.editor_centre_ids(user)
@@ -132,6 +148,24 @@ def latest_editions() -> list[VademecumEdition]:
             seen.add(edition.language)
             editions.append(edition)
     return editions
+
+
+def done_editions() -> list[VademecumEdition]:
+    """The newest finished edition per language, in the order of the network's languages."""
+    newest: dict[str, VademecumEdition] = {}
+    for edition in VademecumEdition.objects.filter(status=EditionStatus.DONE).exclude(file="")[
+        :500
+    ]:
+        newest.setdefault(edition.language, edition)
+    return [newest[code] for code in language_codes() if code in newest]
+
+
+def get_done_edition(pk: int) -> VademecumEdition:
+    """A finished edition, to download."""
+    try:
+        return VademecumEdition.objects.exclude(file="").get(pk=pk, status=EditionStatus.DONE)
+    except (VademecumEdition.DoesNotExist, ValueError, TypeError) as error:
+        raise NotFound() from error
 
 
 def visible_comments(practice: Practice) -> QuerySet[Any]:

@@ -9,10 +9,13 @@ stored one is refused (`stale`), so two people editing at once never overwrite e
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -154,6 +157,15 @@ def clean_sheet(actor: Any, sheet: Mapping[str, Any], *, is_new: bool) -> dict[s
         raise InvalidInput(_("Choose a licence."), field="licence")
     if "original_language" in cleaned and cleaned["original_language"] not in language_codes():
         raise InvalidInput(_("Choose one of the network's languages."), field="original_language")
+    if "contact_name" in cleaned:
+        if not isinstance(cleaned["contact_name"], str) or len(cleaned["contact_name"]) > 150:
+            raise InvalidInput(_("A name has at most 150 characters."), field="contact_name")
+        cleaned["contact_name"] = cleaned["contact_name"].strip()
+    if cleaned.get("contact_email"):
+        try:
+            validate_email(cleaned["contact_email"])
+        except ValidationError as error:
+            raise InvalidInput(_("Enter a valid email address."), field="contact_email") from error
     if is_new:
         for name in ("centre", "practice_type", "original_language"):
             if not cleaned.get(name):
@@ -182,6 +194,18 @@ def _unique_slug(title: str) -> str:
     while Practice.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _create_with_free_slug(title: str, **values: Any) -> Practice:
+    """Create the row; if another request took the same address meanwhile, add a suffix."""
+    slug = _unique_slug(title)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return Practice.objects.create(slug=slug, **values)
+        except IntegrityError:
+            slug = f"{slug[:100]}-{secrets.token_hex(3)}"
+    raise Conflict(_("This conflicts with data saved meanwhile; reload and try again."))
 
 
 # --- revisions and index ------------------------------------------------------------------
@@ -264,11 +288,8 @@ def create_practice(
     text_values = clean_texts(texts)
     linked = clean_competences(competences)
     with transaction.atomic():
-        practice = Practice.objects.create(
-            slug=_unique_slug(text_values["title"]),
-            author=actor,
-            country=centre.country,
-            **cleaned,
+        practice = _create_with_free_slug(
+            text_values["title"], author=actor, country=centre.country, **cleaned
         )
         if linked:
             practice.competences.set(linked)
@@ -374,6 +395,9 @@ def _transition(
         if target == PracticeStatus.SUBMITTED:
             practice.submitted_at = now
             practice.review_round += 1
+        elif target == PracticeStatus.DRAFT:
+            # Withdrawn before any reviewer was assigned: that round did not take place.
+            practice.review_round = max(0, practice.review_round - 1)
         practice.lock_version += 1
         practice.save()
         record_action(
@@ -488,7 +512,8 @@ def submit_review(
             number = int(value)
         except (TypeError, ValueError):
             number = 0
-        if number not in (1, 2, 3, 4) or isinstance(value, bool):
+        exact = isinstance(value, str) or number == value  # 2.5 is not 2
+        if number not in (1, 2, 3, 4) or isinstance(value, bool) or not exact:
             raise InvalidInput(_("A score is a number from 1 to 4."), field=criterion)
         cleaned_scores[criterion] = number
     extra = sorted(set(scores) - set(criteria)) + sorted(set(comments or {}) - set(criteria))
@@ -556,13 +581,19 @@ def resubmit_practice(*, actor: Any, practice: Practice) -> Practice:
         practice.review_round = previous + 1
         practice.submitted_at = timezone.now()
         practice.save(update_fields=["review_round", "submitted_at", "updated_at"])
-        for review in practice.reviews.filter(round=previous):
+        new_reviews = [
             PracticeReview.objects.create(
                 practice=practice,
                 round=practice.review_round,
                 reviewer_id=review.reviewer_id,
                 assigned_by=review.assigned_by,
             )
+            for review in practice.reviews.filter(round=previous)
+        ]
+    from cocade.practices.notifications import notify_reviewer_assigned
+
+    for review in new_reviews:
+        notify_reviewer_assigned(review=review)
     return practice
 
 
