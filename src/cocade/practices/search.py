@@ -122,8 +122,13 @@ def search_practices(
             or available.get(practice.original_language)
             or next(iter(available.values()))
         )
-        text = document_texts(translation)
-        body = f"{translation.summary}\n{text['body']}" if query.strip() else translation.summary
+        # With a query, the excerpt is taken around the first match in the whole text (which
+        # starts with the summary); without one, it is the summary's plain text.
+        body = (
+            document_texts(translation)["body"]
+            if query.strip()
+            else plain_text(translation.summary)
+        )
         hits.append(
             PracticeHit(
                 practice=practice,
