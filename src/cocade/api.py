@@ -6,6 +6,7 @@ from cocade.accounts.api import router as accounts_router
 from cocade.competencies.api import router as competencies_router
 from cocade.core.api import install_error_handlers
 from cocade.directory.api import router as directory_router
+from cocade.practices.api import router as practices_router
 
 api = NinjaAPI(
     title="COCADE API",
@@ -18,3 +19,4 @@ install_error_handlers(api)
 api.add_router("/", directory_router)
 api.add_router("/", accounts_router)
 api.add_router("/", competencies_router)
+api.add_router("/", practices_router)

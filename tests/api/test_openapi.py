@@ -33,6 +33,20 @@ PATHS = {
     "/api/v1/plans/{plan_id}/goals/{goal_id}/actions/{action_id}": {"patch", "delete"},
     "/api/v1/plans/{plan_id}/agree": {"post"},
     "/api/v1/plans/{plan_id}/close": {"post"},
+    "/api/v1/practices": {"get", "post"},
+    "/api/v1/practices/{practice_id}": {"get", "patch"},
+    "/api/v1/practices/{practice_id}/submit": {"post"},
+    "/api/v1/practices/{practice_id}/withdraw": {"post"},
+    "/api/v1/practices/{practice_id}/resubmit": {"post"},
+    "/api/v1/practices/{practice_id}/request-changes": {"post"},
+    "/api/v1/practices/{practice_id}/publish": {"post"},
+    "/api/v1/practices/{practice_id}/archive": {"post"},
+    "/api/v1/practices/{practice_id}/restore": {"post"},
+    "/api/v1/practices/{practice_id}/translations/{language}": {"put"},
+    "/api/v1/practices/{practice_id}/translations/{language}/status": {"post"},
+    "/api/v1/practices/{practice_id}/comments": {"post"},
+    "/api/v1/practices/{practice_id}/trials": {"post"},
+    "/api/v1/practices/{practice_id}/follow": {"put", "delete"},
 }
 
 
