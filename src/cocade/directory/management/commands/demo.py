@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from cocade.competencies.demo import load as load_competencies_demo
 from cocade.competencies.demo import write_summary as write_competencies_summary
 from cocade.directory.demo import DEMO_PASSWORD, demo_counts, load_demo
+from cocade.practices.demo import load as load_practices_demo
+from cocade.practices.demo import write_summary as write_practices_summary
 
 
 class Command(BaseCommand):
@@ -46,6 +48,7 @@ class Command(BaseCommand):
 
         result = load_demo(password=password)
         competencies = load_competencies_demo(password=password)
+        practices = load_practices_demo(password=password)
         result.counts = demo_counts()
 
         rows = [("Role", "Email", "Centre", "TOTP secret")]
@@ -77,3 +80,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label.ljust(label_width)}  {count}")
         self.stdout.write("")
         write_competencies_summary(competencies, self.stdout)
+        self.stdout.write("")
+        write_practices_summary(practices, self.stdout)
