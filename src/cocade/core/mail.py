@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -50,12 +53,27 @@ def deserialize_message(data: dict[str, Any]) -> EmailMultiAlternatives:
     return message
 
 
+_suppressed: ContextVar[bool] = ContextVar("cocade_mail_suppressed", default=False)
+
+
+@contextmanager
+def emails_suppressed() -> Iterator[None]:
+    """Send nothing inside the block (demo data goes through the services but mails no one)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
 class QueuedEmailBackend(BaseEmailBackend):
     """Enqueue each message as a `deliver_email` task once the transaction commits."""
 
     def send_messages(self, email_messages: Any) -> int:
         from cocade.core.tasks import deliver_email
 
+        if _suppressed.get():
+            return 0
         count = 0
         for message in email_messages:
             payload = serialize_message(message)

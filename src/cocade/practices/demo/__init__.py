@@ -20,12 +20,12 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F
-from django.test.utils import override_settings
 from django.utils import timezone
 
 from cocade.competencies.demo.framework import FRAMEWORK_SLUG
 from cocade.competencies.enums import VersionStatus
 from cocade.competencies.models import Competence
+from cocade.core.mail import emails_suppressed
 from cocade.directory.demo import DEMO_PASSWORD
 from cocade.directory.models import Centre
 from cocade.practices.demo import sheets_en_da_bg, sheets_fr_a, sheets_fr_b, sheets_pt_it
@@ -71,7 +71,7 @@ def load(*, password: str = DEMO_PASSWORD, stdout: Any = None) -> PracticesDemoR
     password_hash = make_password(password)
     result = PracticesDemoResult()
     with (
-        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        emails_suppressed(),
         transaction.atomic(),
     ):
         centres = {centre.slug: centre for centre in Centre.objects.all()}
