@@ -199,9 +199,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 COCADE_LOGO_MAX_BYTES = env_int("COCADE_LOGO_MAX_BYTES", 1_048_576, minimum=1024)
 #: Largest attachment of a practice sheet (PDF or image).
-COCADE_ATTACHMENT_MAX_BYTES = env_int(
-    "COCADE_ATTACHMENT_MAX_BYTES", 5 * 1_048_576, minimum=1024
-)
+COCADE_ATTACHMENT_MAX_BYTES = env_int("COCADE_ATTACHMENT_MAX_BYTES", 5 * 1_048_576, minimum=1024)
 
 # --- Email and background jobs ---------------------------------------------------------------
 _email = parse_email_url(env_str("EMAIL_URL", "console://" if (DEBUG or TESTING) else None))

@@ -31,9 +31,7 @@ def sign_in(page: Page, base: str, email: str, *, totp: bool = False) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
-def test_a_practice_goes_from_draft_to_published_through_a_review(
-    page: Page, live_server, demo
-):
+def test_a_practice_goes_from_draft_to_published_through_a_review(page: Page, live_server, demo):
     page.on("dialog", lambda dialog: dialog.accept())
     base = live_server.url
 
