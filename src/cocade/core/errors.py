@@ -9,7 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+
+def _interpolate(message: Any, params: dict[str, Any]) -> str:
+    return str(message) % params
+
+
+#: `interpolate(_("At most %(max)d."), {"max": 3})`: a message that stays lazy, so it is read
+#: in the language active when it is shown, not when it was raised.
+interpolate = lazy(_interpolate, str)
 
 
 class DomainError(Exception):

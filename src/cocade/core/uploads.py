@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from cocade.core.errors import InvalidInput
+from cocade.core.errors import InvalidInput, interpolate
 
 #: Accepted kinds: name extensions and the MIME type served back.
 KINDS = {
@@ -52,14 +52,18 @@ def check_upload(
         raise InvalidInput(_("The file is empty."), code="file_empty", field=field)
     if size > max_bytes:
         raise InvalidInput(
-            _("The file is too large (%(size)d kB); the limit is %(max)d kB.")
-            % {"size": size // 1024, "max": max_bytes // 1024},
+            interpolate(
+                _("The file is too large (%(size)d kB); the limit is %(max)d kB."),
+                {"size": size // 1024, "max": max_bytes // 1024},
+            ),
             code="file_too_large",
             field=field,
         )
     names = ", ".join(ext for kind in allowed for ext in KINDS[kind][0])
     refused = InvalidInput(
-        _("This file's content is not one of the accepted types (%(types)s).") % {"types": names},
+        interpolate(
+            _("This file's content is not one of the accepted types (%(types)s)."), {"types": names}
+        ),
         code="file_type",
         field=field,
     )
@@ -75,8 +79,12 @@ def check_upload(
     extension = PurePath(getattr(file, "name", "") or "").suffix.lower()
     if extension not in KINDS[kind][0]:
         raise InvalidInput(
-            _("The file's name does not match its content: a %(kind)s file must end in %(ext)s.")
-            % {"kind": kind.upper(), "ext": " or ".join(KINDS[kind][0])},
+            interpolate(
+                _(
+                    "The file's name does not match its content: a %(kind)s file must end in %(ext)s."
+                ),
+                {"kind": kind.upper(), "ext": " or ".join(KINDS[kind][0])},
+            ),
             code="file_name_mismatch",
             field=field,
         )

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from cocade.core.audit import record_action
-from cocade.core.errors import Forbidden, InvalidInput, NotFound
+from cocade.core.errors import Forbidden, InvalidInput, NotFound, interpolate
 from cocade.core.uploads import check_upload
 from cocade.practices import rules
 from cocade.practices.models import Practice, PracticeAttachment
@@ -56,7 +56,9 @@ def add_attachment(*, actor: Any, practice: Practice, file: Any, title: str) -> 
             _check_rights(actor, practice)
             if len(title) > TITLE_MAX_LENGTH:
                 raise InvalidInput(
-                    _("A title has at most %(max)d characters.") % {"max": TITLE_MAX_LENGTH},
+                    interpolate(
+                        _("A title has at most %(max)d characters."), {"max": TITLE_MAX_LENGTH}
+                    ),
                     field="title",
                 )
             if "\x00" in title:
@@ -66,8 +68,10 @@ def add_attachment(*, actor: Any, practice: Practice, file: Any, title: str) -> 
             )
             if practice.attachments.count() >= MAX_ATTACHMENTS:
                 raise InvalidInput(
-                    _("A sheet has at most %(max)d files: remove one before adding another.")
-                    % {"max": MAX_ATTACHMENTS},
+                    interpolate(
+                        _("A sheet has at most %(max)d files: remove one before adding another."),
+                        {"max": MAX_ATTACHMENTS},
+                    ),
                     code="too_many_attachments",
                     field="file",
                 )
