@@ -81,7 +81,8 @@ def check_upload(
         raise InvalidInput(
             interpolate(
                 _(
-                    "The file's name does not match its content: a %(kind)s file must end in %(ext)s."
+                    "The file's name does not match its content: "
+                    "a %(kind)s file must end in %(ext)s."
                 ),
                 {"kind": kind.upper(), "ext": " or ".join(KINDS[kind][0])},
             ),
