@@ -19,7 +19,7 @@ help:
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
 	@echo "make worker         run a background worker (emails and other jobs)"
-	@echo "make bench          time the team heatmap (200 counsellors x 20 competences)"
+	@echo "make bench          time the team heatmap and the search of 100,000 practice sheets"
 	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
 $(UV):
@@ -60,9 +60,12 @@ test-postgres: install
 	@scripts/ensure-postgres.sh "$(PG_TEST_URL)"
 	DATABASE_URL="$(PG_TEST_URL)" $(BIN)/pytest -q
 
-# Timings of the team heatmap (200 counsellors × 20 competences) on a throwaway SQLite database.
+# Timings of the team heatmap (200 counsellors × 20 competences) on a throwaway SQLite database,
+# then of the search of 100,000 practice sheets on throwaway SQLite and PostgreSQL databases
+# (PostgreSQL on 127.0.0.1:5432, skipped with a message when no server answers).
 bench: install
 	$(BIN)/python bench/team_heatmap.py
+	$(BIN)/python bench/practices_search.py
 
 lint: install
 	$(BIN)/ruff format --check src tests

@@ -245,6 +245,16 @@ def test_search_puts_documents_without_date_last(library):
     assert ids(find(""))[-1] == 10
 
 
+def test_search_lists_a_document_without_text(library):
+    search.index_document(scope=SCOPE, object_id=11, texts={}, facets={"type": ["event"]})
+
+    result = find("", filters={"type": ["event"]}, facets=["language"])
+
+    assert sorted(ids(result)) == [1, 5, 11]
+    assert [hit.language for hit in result.hits if hit.object_id == 11] == [""]
+    assert result.facets["language"] == [search.FacetCount("it", 1), search.FacetCount("pt", 1)]
+
+
 def test_search_unknown_filter_value_finds_nothing(library):
     result = find("", filters={"country": ["XX"]}, facets=["type"])
 

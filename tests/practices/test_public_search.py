@@ -323,7 +323,7 @@ def test_search_query_count_does_not_grow_with_results(
     for n in range(count):
         sheet(counsellor_a, centre_a, editor, f"Recruitment day {n}")
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(url("en", q="recruitment"))
 
     assert len(response.context["hits"]) == count

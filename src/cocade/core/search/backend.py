@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from cocade.core.models import SearchDocument, SearchEntry, SearchFacet, SearchTerm
+from cocade.core.models import SearchDocument, SearchEntry, SearchFacet
 from cocade.core.search import Document, FacetCount, Hit, SearchResult
 from cocade.core.search.text import (
     LANGUAGES,
@@ -226,10 +226,12 @@ class SearchBackend:
             if values
         }
         facets = list(dict.fromkeys(clean(str(name)) for name in facets))
-        result = self.run(scope, parsed, filters, facets, sort, offset, limit)
+        words = vocabulary_words(parsed)
+        result, known = self.run(scope, parsed, filters, facets, sort, offset, limit, words)
         result.terms = list(parsed.terms)
-        if parsed:
-            result.suggestion = self.suggest(scope, parsed, filters)
+        unknown = [word for word in words if word not in known]
+        if unknown:
+            result.suggestion = self.suggest(scope, parsed, filters, unknown)
         return result
 
     def run(
@@ -241,9 +243,10 @@ class SearchBackend:
         sort: str,
         offset: int,
         limit: int,
-    ) -> SearchResult:
+        words: Sequence[str] = (),
+    ) -> tuple[SearchResult, set[str]]:
         """One statement: the total, the page and the facet counts of the matching documents
-        (found once, in `d`)."""
+        (found once, in `d`), and which of `words` the vocabulary knows."""
         params: list[Any] = []
         ctes: list[str] = []
         columns = f"doc.id, doc.object_id, doc.sort_date{self.document_columns}"
@@ -278,7 +281,7 @@ class SearchBackend:
             "SELECT 1, NULL, p.language, p.object_id, p.score, "  # noqa: S608
             f"ROW_NUMBER() OVER (ORDER BY {order.format(t='p')}) FROM ("
             "SELECT COALESCE(d.language, (SELECT e.language FROM core_searchentry e "
-            "WHERE e.document_id = d.id ORDER BY e.id LIMIT 1)) AS language, "
+            "WHERE e.document_id = d.id ORDER BY e.id LIMIT 1), '') AS language, "
             "d.object_id, d.score, d.sort_date "
             f"FROM d ORDER BY {order.format(t='d')} LIMIT %s OFFSET %s) p",
         ]
@@ -287,6 +290,12 @@ class SearchBackend:
             sql, values = self.facet_counts(facets)
             branches.append(sql)
             params.extend(values)
+        if words:
+            branches.append(
+                "SELECT 3, NULL, t.term, 0, NULL, 0 FROM core_searchterm t "  # noqa: S608
+                f"WHERE t.scope = %s AND t.term IN ({placeholders(words)})"
+            )
+            params.extend([scope, *words])
         sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(branches)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -295,39 +304,31 @@ class SearchBackend:
         total = 0
         page: list[tuple[int, Hit]] = []
         counts: dict[str, list[FacetCount]] = {name: [] for name in facets}
+        known: set[str] = set()
         for kind, facet, value, n, score, rn in rows:
             if kind == 0:
                 total = int(n)
             elif kind == 1:
                 page.append((int(rn), Hit(object_id=int(n), score=float(score), language=value)))
+            elif kind == 3:
+                known.add(value)
             elif facet in counts:
                 counts[facet].append(FacetCount(value=value, count=int(n)))
         for listed in counts.values():
             listed.sort(key=lambda c: (-c.count, c.value))
         page.sort(key=lambda item: item[0])
-        return SearchResult(total=total, hits=[hit for _, hit in page], facets=counts)
+        result = SearchResult(total=total, hits=[hit for _, hit in page], facets=counts)
+        return result, known
 
     # --- did you mean ----------------------------------------------------------------------
 
-    def suggest(self, scope: str, parsed: ParsedQuery, filters: dict[str, list[str]]) -> str | None:
+    def suggest(
+        self, scope: str, parsed: ParsedQuery, filters: dict[str, list[str]], unknown: list[str]
+    ) -> str | None:
         """The query with its words unknown to the vocabulary replaced by the closest known
         word (not a mere inflection of it), if that query finds something; else None."""
-        candidates = [
-            word
-            for word in parsed.normalised
-            if MIN_TERM <= len(word) <= MAX_WORD and not word.isdigit()
-        ]
-        if not candidates:
-            return None
-        known = set(
-            SearchTerm.objects.filter(scope=scope, term__in=candidates).values_list(
-                "term", flat=True
-            )
-        )
         corrections: dict[str, str] = {}
-        for word in candidates:
-            if word in known:
-                continue
+        for word in unknown:
             for term in self.closest_terms(scope, word):
                 if term != word and not _same_stem(term, word):
                     corrections[word] = term
@@ -335,8 +336,17 @@ class SearchBackend:
         if not corrections:
             return None
         corrected = replace_words(parsed, corrections)
-        found = self.run(scope, parse_query(corrected), filters, (), "relevance", 0, 0)
+        found, _ = self.run(scope, parse_query(corrected), filters, (), "relevance", 0, 0)
         return corrected if found.total else None
+
+
+def vocabulary_words(query: ParsedQuery) -> list[str]:
+    """The query's words that the "did you mean" vocabulary could hold."""
+    return [
+        word
+        for word in query.normalised
+        if MIN_TERM <= len(word) <= MAX_WORD and not word.isdigit()
+    ]
 
 
 def _same_stem(a: str, b: str) -> bool:
