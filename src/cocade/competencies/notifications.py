@@ -7,45 +7,18 @@ write sends nothing. Bodies name the framework and the person, never levels or c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cocade.accounts.enums import Role
 from cocade.accounts.models import Membership
 from cocade.competencies.models import SelfAssessment
-
-
-def _absolute(name: str, **kwargs: Any) -> str:
-    return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs)}"
+from cocade.core.mail import absolute_url, send_to_each
 
 
 def _person(user: Any) -> str:
     return user.full_name or user.email
-
-
-def _send(recipients: Iterable[Any], build: Any) -> int:
-    """One message per recipient with an address, written in their language."""
-    sent = 0
-    seen: set[int] = set()
-    for user in recipients:
-        if user is None or user.pk in seen or not user.email or not user.is_active:
-            continue
-        seen.add(user.pk)
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            subject, body = build(user)
-            message = EmailMessage(
-                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-                body=body,
-                to=[user.email],
-            )
-        sent += message.send()
-    return sent
 
 
 def _managers_of(centre_id: int) -> list[Any]:
@@ -70,7 +43,7 @@ def _review_request(assessment: SelfAssessment) -> Any:
                 "person": _person(assessment.user),
                 "framework": assessment.version.title_i18n,
                 "number": assessment.version.number,
-                "url": _absolute("staff_competencies:assessment_review", pk=assessment.pk),
+                "url": absolute_url("staff_competencies:assessment_review", pk=assessment.pk),
             }
         )
         return subject, body
@@ -85,14 +58,14 @@ def notify_submitted(assessment: SelfAssessment) -> int:
     ]
     if assessment.reviewer is not None and assessment.reviewer_id != assessment.user_id:
         recipients.append(assessment.reviewer)
-    return _send(recipients, _review_request(assessment))
+    return send_to_each(recipients, _review_request(assessment))
 
 
 def notify_reviewer_named(assessment: SelfAssessment) -> int:
     """Tell a newly named reviewer of a submitted self-assessment that it waits for them."""
     if assessment.reviewer is None or assessment.reviewer_id == assessment.user_id:
         return 0
-    return _send([assessment.reviewer], _review_request(assessment))
+    return send_to_each([assessment.reviewer], _review_request(assessment))
 
 
 def notify_reviewed(assessment: SelfAssessment) -> int:
@@ -110,9 +83,9 @@ def notify_reviewed(assessment: SelfAssessment) -> int:
                 "reviewer": _person(reviewer) if reviewer else _("Your manager"),
                 "framework": assessment.version.title_i18n,
                 "number": assessment.version.number,
-                "url": _absolute("staff_competencies:assessment", pk=assessment.pk),
+                "url": absolute_url("staff_competencies:assessment", pk=assessment.pk),
             }
         )
         return subject, body
 
-    return _send([assessment.user], build)
+    return send_to_each([assessment.user], build)

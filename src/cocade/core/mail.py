@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -80,3 +80,34 @@ class QueuedEmailBackend(BaseEmailBackend):
             transaction.on_commit(lambda payload=payload: deliver_email.enqueue(payload))
             count += 1
         return count
+
+
+def absolute_url(name: str, **kwargs: Any) -> str:
+    """The full address of a page, for a link in an email."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs)}"
+
+
+def send_to_each(recipients: Iterable[Any], build: Any) -> int:
+    """One message per active recipient with an address, each written in their preferred
+    language: `build(user)` returns (subject, body) and runs with that language active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    sent = 0
+    seen: set[int] = set()
+    for user in recipients:
+        if user is None or user.pk in seen or not user.email or not user.is_active:
+            continue
+        seen.add(user.pk)
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            subject, body = build(user)
+            message = EmailMessage(
+                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+                body=body,
+                to=[user.email],
+            )
+        sent += message.send()
+    return sent

@@ -5,41 +5,16 @@ published, and to followers when a new version is published."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cocade.accounts.enums import Role
 from cocade.accounts.models import Membership
+from cocade.core.mail import absolute_url, send_to_each
 from cocade.practices.enums import PracticeStatus
-
-
-def _absolute(name: str, **kwargs: Any) -> str:
-    return f"{settings.SITE_URL}{reverse(name, kwargs=kwargs)}"
-
-
-def _send(recipients: Iterable[Any], build: Any) -> int:
-    sent = 0
-    seen: set[int] = set()
-    for user in recipients:
-        if user is None or user.pk in seen or not user.email or not user.is_active:
-            continue
-        seen.add(user.pk)
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            subject, body = build(user)
-            message = EmailMessage(
-                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-                body=body,
-                to=[user.email],
-            )
-        sent += message.send()
-    return sent
 
 
 def _title(practice: Any, language: str | None = None) -> str:
@@ -74,10 +49,10 @@ def notify_editors_submitted(*, practice: Any) -> int:
         return (
             _("A practice sheet waits for review: %(title)s") % {"title": title},
             _("The sheet “%(title)s” was submitted to the Vademecum. Assign reviewers:\n%(url)s")
-            % {"title": title, "url": _absolute("staff_practices:detail", pk=practice.pk)},
+            % {"title": title, "url": absolute_url("staff_practices:detail", pk=practice.pk)},
         )
 
-    return _send(editors_of(practice), build)
+    return send_to_each(editors_of(practice), build)
 
 
 def notify_reviewer_assigned(*, review: Any) -> int:
@@ -88,10 +63,10 @@ def notify_reviewer_assigned(*, review: Any) -> int:
         return (
             _("Please review a practice sheet: %(title)s") % {"title": title},
             _("You were asked to review the sheet “%(title)s” with the checklist:\n%(url)s")
-            % {"title": title, "url": _absolute("staff_practices:review", pk=review.pk)},
+            % {"title": title, "url": absolute_url("staff_practices:review", pk=review.pk)},
         )
 
-    return _send([review.reviewer], build)
+    return send_to_each([review.reviewer], build)
 
 
 def notify_author(*, practice: Any) -> int:
@@ -101,15 +76,15 @@ def notify_author(*, practice: Any) -> int:
             return (
                 _("Your practice sheet is published: %(title)s") % {"title": title},
                 _("Your sheet “%(title)s” is now in the Vademecum:\n%(url)s")
-                % {"title": title, "url": _absolute("practices:detail", slug=practice.slug)},
+                % {"title": title, "url": absolute_url("practices:detail", slug=practice.slug)},
             )
         return (
             _("Changes are asked on your practice sheet: %(title)s") % {"title": title},
             _("The reviewers of “%(title)s” ask for changes. See what to change:\n%(url)s")
-            % {"title": title, "url": _absolute("staff_practices:detail", pk=practice.pk)},
+            % {"title": title, "url": absolute_url("staff_practices:detail", pk=practice.pk)},
         )
 
-    return _send([practice.author], build)
+    return send_to_each([practice.author], build)
 
 
 def notify_followers(*, practice: Any, revision: Any) -> int:
@@ -124,7 +99,7 @@ def notify_followers(*, practice: Any, revision: Any) -> int:
                 "what changed:\n%(url)s\n\nYou get this email because you follow this sheet; "
                 "stop following it from its page."
             )
-            % {"title": title, "url": _absolute("practices:detail", slug=practice.slug)},
+            % {"title": title, "url": absolute_url("practices:detail", slug=practice.slug)},
         )
 
-    return _send(followers, build)
+    return send_to_each(followers, build)

@@ -127,14 +127,6 @@ def reviews_waiting_for(user: Any) -> QuerySet[PracticeReview]:
     )
 
 
-def editable_practices(user: Any) -> QuerySet[Practice]:
-    """Sheets the user edits as an editor (all, or those of their centres)."""
-    ids = rules.editor_centre_ids(user)
-    if ids is None:
-        return Practice.objects.all()
-    return Practice.objects.filter(centre_id__in=ids)
-
-
 def reviews_of(practice: Practice) -> QuerySet[PracticeReview]:
     return practice.reviews.select_related("reviewer").order_by("-round", "assigned_at", "id")
 

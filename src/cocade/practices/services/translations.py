@@ -76,10 +76,6 @@ def start_translation(
     return translation
 
 
-def _can_change(actor: Any, practice: Practice, translation: PracticeTranslation) -> bool:
-    return translation.translator_id == actor.pk or rules.is_editor_of(actor, practice)
-
-
 def update_translation(
     *,
     actor: Any,
@@ -99,7 +95,7 @@ def update_translation(
             raise Conflict(
                 _("The original text is changed with the sheet itself."), code="original"
             )
-        if not _can_change(actor, practice, translation):
+        if not rules.can_edit_translation(actor, practice, translation):
             raise Forbidden(_("Only its translator or an editor can change this translation."))
         _check_translation_version(translation, expected_version)
         for name, value in values.items():
@@ -138,7 +134,7 @@ def set_translation_status(
                 _("The original text is published with the sheet itself."), code="original"
             )
         is_editor = rules.is_editor_of(actor, practice)
-        if not (_can_change(actor, practice, translation)):
+        if not rules.can_edit_translation(actor, practice, translation):
             raise Forbidden(_("Only its translator or an editor can change this translation."))
         if (
             status == TranslationStatus.PUBLISHED
