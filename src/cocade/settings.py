@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "cocade.directory",
     "cocade.competencies",
     "cocade.practices",
+    "cocade.agenda",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,11 @@ TASKS = {
 }
 
 # --- Map ---------------------------------------------------------------------------------------
+# Agenda: personal data of past events is anonymised this many months after they end, and
+# registrants get a reminder this many hours before an event starts.
+COCADE_REGISTRATION_RETENTION_MONTHS = env_int("COCADE_REGISTRATION_RETENTION_MONTHS", 12, minimum=1)
+COCADE_EVENT_REMINDER_HOURS = env_int("COCADE_EVENT_REMINDER_HOURS", 48, minimum=1)
+
 COCADE_MAP_TILE_URL = env_str(
     "COCADE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )

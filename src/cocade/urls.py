@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("frameworks/", include("cocade.competencies.urls.public")),
     path("staff/practices/", include("cocade.practices.urls.staff")),
     path("practices/", include("cocade.practices.urls.public")),
+    path("staff/agenda/", include("cocade.agenda.urls.staff")),
+    path("agenda/", include("cocade.agenda.urls.public")),
     path("", include("cocade.directory.urls")),
     prefix_default_language=True,
 )
