@@ -198,8 +198,8 @@ def _stable(text: str) -> str:
 
 @pytest.fixture
 def objects(centre_a, manager_a, counsellor_a):
-    from tests.competencies.objects_for_matrix import competency_objects
     from tests.agenda.objects_for_matrix import agenda_objects
+    from tests.competencies.objects_for_matrix import competency_objects
     from tests.practices.objects_for_matrix import practice_objects
 
     return {

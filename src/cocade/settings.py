@@ -223,7 +223,9 @@ TASKS = {
 # --- Map ---------------------------------------------------------------------------------------
 # Agenda: personal data of past events is anonymised this many months after they end, and
 # registrants get a reminder this many hours before an event starts.
-COCADE_REGISTRATION_RETENTION_MONTHS = env_int("COCADE_REGISTRATION_RETENTION_MONTHS", 12, minimum=1)
+COCADE_REGISTRATION_RETENTION_MONTHS = env_int(
+    "COCADE_REGISTRATION_RETENTION_MONTHS", 12, minimum=1
+)
 COCADE_EVENT_REMINDER_HOURS = env_int("COCADE_EVENT_REMINDER_HOURS", 48, minimum=1)
 
 COCADE_MAP_TILE_URL = env_str(
