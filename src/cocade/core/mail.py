@@ -66,6 +66,11 @@ def emails_suppressed() -> Iterator[None]:
         _suppressed.reset(token)
 
 
+def emails_are_suppressed() -> bool:
+    """True inside `emails_suppressed()`: code that enqueues its own email tasks checks it."""
+    return _suppressed.get()
+
+
 class QueuedEmailBackend(BaseEmailBackend):
     """Enqueue each message as a `deliver_email` task once the transaction commits."""
 

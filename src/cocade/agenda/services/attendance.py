@@ -78,6 +78,8 @@ def set_attendance(
         raise Forbidden()
     if (day, half) not in event.half_days():
         raise InvalidInput(_("This half-day is not part of the event."))
+    if timezone.now() < event.starts_at:
+        raise NotAnEventDay(_("Attendance can be recorded once the event has started."))
     if registration.status != RegistrationStatus.CONFIRMED:
         raise NotConfirmed()
     if present:

@@ -38,6 +38,7 @@ from cocade.agenda.models import Event, Registration
 from cocade.core.audit import record_action
 from cocade.core.errors import Conflict, Forbidden, InvalidInput, NotFound, interpolate
 from cocade.core.i18n import language_codes
+from cocade.core.mail import emails_are_suppressed
 
 MAX_ANSWER_LENGTH = 2000
 
@@ -238,6 +239,8 @@ def notify(registration: Registration, kind: str) -> None:
     """Have the worker email the registrant (in their language) once this commits."""
     from cocade.agenda.tasks import send_registration_email
 
+    if emails_are_suppressed():
+        return
     registration_id = registration.pk
     transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
 
