@@ -18,7 +18,7 @@ help:
 	@echo "make run            install, migrate, load the demo network, serve on http://$(HOST):$(PORT)"
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
-	@echo "make worker         run a background worker (emails and other jobs)"
+	@echo "make worker         run the background worker and the scheduler of periodic jobs"
 	@echo "make bench          time the team heatmap and the search of 100,000 practice sheets"
 	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
@@ -43,7 +43,7 @@ run: install
 	DEBUG=1 COCADE_TASKS_IMMEDIATE=1 $(BIN)/cocade runserver $(HOST):$(PORT)
 
 worker: install
-	$(BIN)/cocade db_worker
+	$(BIN)/cocade scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT; $(BIN)/cocade db_worker
 
 test: test-unit test-browser
 

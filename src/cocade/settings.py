@@ -228,6 +228,12 @@ COCADE_REGISTRATION_RETENTION_MONTHS = env_int(
 )
 COCADE_EVENT_REMINDER_HOURS = env_int("COCADE_EVENT_REMINDER_HOURS", 48, minimum=1)
 
+# Periodic jobs: {dotted path of a task: interval in seconds}; `cocade scheduler` enqueues each.
+COCADE_SCHEDULE = {
+    "cocade.agenda.tasks.send_event_reminders": 15 * 60,
+    "cocade.agenda.tasks.anonymise_past_registrations": 24 * 60 * 60,
+}
+
 COCADE_MAP_TILE_URL = env_str(
     "COCADE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
