@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from cocade.accounts.api import router as accounts_router
+from cocade.agenda.api import router as agenda_router
 from cocade.competencies.api import router as competencies_router
 from cocade.core.api import install_error_handlers
 from cocade.directory.api import router as directory_router
@@ -20,3 +21,4 @@ api.add_router("/", directory_router)
 api.add_router("/", accounts_router)
 api.add_router("/", competencies_router)
 api.add_router("/", practices_router)
+api.add_router("/", agenda_router)

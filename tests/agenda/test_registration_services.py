@@ -203,3 +203,22 @@ def test_raising_the_capacity_confirms_people_waiting(coordinator):
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.CONFIRMED
     assert _state(event)[0] == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", ["Mine", "Feeds", "Registration"])
+def test_an_event_never_takes_the_address_of_an_agenda_page(coordinator, title):
+    from cocade.agenda.services.events import create_event
+
+    event = create_event(
+        actor=coordinator,
+        data={
+            "kind": "workshop",
+            "title": {"fr": title},
+            "starts_at": in_days(3),
+            "ends_at": in_days(3, 12),
+            "capacity": 5,
+        },
+    )
+
+    assert event.slug == f"event-{title.lower()}"

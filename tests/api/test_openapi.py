@@ -47,6 +47,12 @@ PATHS = {
     "/api/v1/practices/{practice_id}/comments": {"post"},
     "/api/v1/practices/{practice_id}/trials": {"post"},
     "/api/v1/practices/{practice_id}/follow": {"put", "delete"},
+    "/api/v1/events": {"get", "post"},
+    "/api/v1/events/{event_id}": {"get", "patch"},
+    "/api/v1/events/{event_id}/registrations": {"get", "post"},
+    "/api/v1/events/{event_id}/registrations/{registration_id}": {"delete"},
+    "/api/v1/events/{event_id}/check-in": {"post"},
+    "/api/v1/registrations/cancel": {"post"},
 }
 
 

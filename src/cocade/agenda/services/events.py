@@ -88,8 +88,14 @@ def _check_centre(actor: Any, centre: Any) -> None:
         raise Forbidden(_("You may organise events only for the centres you manage."))
 
 
+#: First path segments under /agenda/ that are pages of their own, not events.
+RESERVED_SLUGS = frozenset({"mine", "registered", "registration", "feeds", "certificate"})
+
+
 def unique_slug(title: str, exclude_pk: int | None = None) -> str:
     base = slugify(title, allow_unicode=True)[:100] or "event"
+    if base in RESERVED_SLUGS:
+        base = f"event-{base}"
     slug = base
     while Event.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug = f"{base}-{secrets.token_hex(3)}"
@@ -97,11 +103,12 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
 
 
 def _full_clean(event: Event) -> None:
+    """Our checks first, so that their field messages win over the constraints' own."""
+    _check_values(event)
     try:
         event.full_clean(exclude=["slug", "capacity"])
     except ValidationError as error:
         raise DomainError.from_validation_error(error) from error
-    _check_values(event)
 
 
 def create_event(*, actor: Any, data: Mapping[str, Any]) -> Event:
@@ -127,7 +134,8 @@ def create_event(*, actor: Any, data: Mapping[str, Any]) -> Event:
     event.capacity = capacity
     if event.status not in EventStatus.values:
         raise InvalidInput(_("Unknown status."), field="status")
-    event.slug = unique_slug(str(event.title_i18n) if event.title else "event")
+    title = event.title if isinstance(event.title, dict) else {}
+    event.slug = unique_slug(title.get(event.original_language) or str(event.title_i18n) or "event")
     _full_clean(event)
     with transaction.atomic():
         event.save()

@@ -79,6 +79,8 @@ def check_window(event: Event, now: Any = None) -> None:
 
 def clean_email(email: Any) -> str:
     email = email.strip() if isinstance(email, str) else ""
+    if len(email) > 254:
+        raise InvalidInput(_("Enter a valid email address."), field="email")
     try:
         validate_email(email)
     except ValidationError:
