@@ -222,3 +222,46 @@ def test_an_event_never_takes_the_address_of_an_agenda_page(coordinator, title):
     )
 
     assert event.slug == f"event-{title.lower()}"
+
+
+@pytest.mark.django_db
+def test_invited_members_are_emailed_when_the_meeting_is_published(
+    coordinator, counsellor_a, manager_b, django_capture_on_commit_callbacks
+):
+    from cocade.agenda.enums import Audience
+    from cocade.agenda.services.event_parts import invite_member
+    from cocade.agenda.services.events import set_event_status
+
+    meeting = EventFactory(centre=None, audience=Audience.INVITED, status="draft")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_member(actor=coordinator, event=meeting, email=counsellor_a.email)
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_event_status(actor=coordinator, event=meeting, status="published")
+        invite_member(actor=coordinator, event=meeting, email=manager_b.email)
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [counsellor_a.email, manager_b.email]
+    )
+    assert f"/agenda/{meeting.slug}/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_moving_an_event_away_from_its_timetable_is_refused(coordinator):
+    from cocade.agenda.services.events import update_event
+    from tests.factories.agenda import EventSessionFactory
+
+    event = EventFactory()
+    EventSessionFactory(event=event)
+    start = event.starts_at
+
+    with pytest.raises(InvalidInput):
+        update_event(
+            actor=coordinator,
+            event=event,
+            changes={"starts_at": in_days(20), "ends_at": in_days(20, 12)},
+        )
+
+    event.refresh_from_db()
+    assert (event.starts_at, event.lock_version) == (start, 1)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from cocade.agenda import calendar, qr, tokens
 from cocade.agenda.enums import ACTIVE_STATUSES, EventStatus, RegistrationStatus
 from cocade.agenda.models import Event, Registration
-from cocade.core.mail import absolute_url
+from cocade.core.mail import absolute_url, send_to_each
 
 logger = logging.getLogger(__name__)
 
@@ -246,3 +246,34 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
     if queued:
         logger.info("Queued %d event reminder(s)", queued)
     return queued
+
+
+def send_invitations(event: Any, users: Any) -> int:
+    """Tell members they are invited to an internal meeting, each in their language, with the
+    link to the meeting's page where they register. Sent once the transaction commits."""
+
+    def build(user: Any) -> tuple[str, str]:
+        subject = _("Invitation: %(event)s") % {"event": event}
+        body = "\n\n".join(
+            [
+                _("You are invited to %(event)s.") % {"event": event},
+                _when_and_where(event),
+                _("See the programme and register: %(url)s")
+                % {"url": absolute_url("agenda:event", slug=event.slug)},
+            ]
+        )
+        return subject, body
+
+    return send_to_each(users, build)
+
+
+def _when_and_where(event: Any) -> str:
+    start = formats.date_format(event.local_start, "DATETIME_FORMAT")
+    end = formats.date_format(event.local_end, "DATETIME_FORMAT")
+    place = event.venue_name or event.address or event.online_url
+    when = _("From %(start)s to %(end)s (%(zone)s time)") % {
+        "start": start,
+        "end": end,
+        "zone": event.timezone,
+    }
+    return f"{when}\n{place}" if place else when

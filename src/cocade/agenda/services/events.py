@@ -23,11 +23,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cocade.agenda import rules
-from cocade.agenda.enums import EventStatus
+from cocade.agenda.enums import Audience, EventStatus
 from cocade.agenda.models import Event, EventSession, Question
 from cocade.agenda.services.registrations import set_capacity
 from cocade.core.audit import diff, record_action, snapshot
-from cocade.core.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from cocade.core.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    interpolate,
+)
 from cocade.core.i18n import language_codes
 
 #: Fields a caller may set on an event (the capacity is handled apart).
@@ -118,7 +125,9 @@ def create_event(*, actor: Any, data: Mapping[str, Any]) -> Event:
     unknown = sorted(set(data) - set(EVENT_FIELDS) - {"capacity", "status"})
     if unknown:
         raise InvalidInput(
-            _("These fields cannot be set: %(fields)s.") % {"fields": ", ".join(unknown)},
+            interpolate(
+                _("These fields cannot be set: %(fields)s."), {"fields": ", ".join(unknown)}
+            ),
             field=unknown[0],
         )
     _check_centre(actor, data.get("centre"))
@@ -173,7 +182,10 @@ def update_event(
     unknown = sorted(set(changes) - set(EVENT_FIELDS) - {"capacity"})
     if unknown:
         raise InvalidInput(
-            _("These fields cannot be changed here: %(fields)s.") % {"fields": ", ".join(unknown)},
+            interpolate(
+                _("These fields cannot be changed here: %(fields)s."),
+                {"fields": ", ".join(unknown)},
+            ),
             field=unknown[0],
         )
     with transaction.atomic():
@@ -187,6 +199,13 @@ def update_event(
         _full_clean(current)
         current.lock_version = F("lock_version") + 1
         current.save()
+        if current.sessions.exclude(
+            starts_at__gte=current.starts_at, ends_at__lte=current.ends_at
+        ).exists():
+            raise InvalidInput(
+                _("Some sessions of the timetable fall outside these dates: move them first."),
+                field="starts_at",
+            )
         if "capacity" in changes:
             set_capacity(event=current, capacity=changes["capacity"])
         current.refresh_from_db()
@@ -226,6 +245,14 @@ def set_event_status(*, actor: Any, event: Event, status: str) -> Event:
             centre_id=current.centre_id,
             changes={"status": {"before": current.status, "after": status}},
         )
+        if status == EventStatus.PUBLISHED and current.audience == Audience.INVITED:
+            from cocade.agenda.notifications import send_invitations
+
+            current.status = status
+            invitees = [
+                invitation.user for invitation in current.invitations.select_related("user")
+            ]
+            send_invitations(current, invitees)
         if status == EventStatus.CANCELLED:
             from cocade.agenda.services.registrations import notify
 
