@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cocade.agenda import rules
-from cocade.agenda.enums import HalfDay, RegistrationStatus
+from cocade.agenda.enums import EventStatus, HalfDay, RegistrationStatus
 from cocade.agenda.errors import NotAnEventDay, NotConfirmed
 from cocade.agenda.models import AFTERNOON_STARTS, Attendance, Registration
 from cocade.core.audit import record_action
@@ -37,6 +37,8 @@ def check_in(
     event = registration.event
     if not rules.can_manage_event(actor, event):
         raise Forbidden()
+    if event.status != EventStatus.PUBLISHED:
+        raise NotAnEventDay(_("This event is not taking place: it is cancelled or not published."))
     if registration.status != RegistrationStatus.CONFIRMED:
         raise NotConfirmed()
     day, half = half_day_at(event, at or timezone.now())
