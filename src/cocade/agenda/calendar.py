@@ -1,7 +1,7 @@
 """iCalendar (RFC 5545) files of events: one event, a feed of many, a registrant's entry.
 
 Times are written in UTC (`DTSTART:...Z`), which every calendar converts to the reader's zone;
-the event's own zone goes along as `X-WR-TIMEZONE` on single-zone feeds. Each event has a
+pages and emails give the event's own local time. Each event has a
 stable UID, so that a calendar updates its entry when the event changes, and a cancelled
 event is sent with `STATUS:CANCELLED`.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
 from cocade.agenda.enums import EventStatus
@@ -81,7 +81,7 @@ def calendar_bytes(
     calendar.add("calscale", "GREGORIAN")
     if method:
         calendar.add("method", method)
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(name))
     for event in events:
         calendar.add_component(vevent(event, language))
     return calendar.to_ical()
@@ -89,4 +89,6 @@ def calendar_bytes(
 
 def event_ics(event: Any, language: str) -> bytes:
     """One event, to add to a calendar (from a page or attached to an email)."""
-    return calendar_bytes([event], name=str(event), language=language, method="PUBLISH")
+    with translation.override(language):
+        name = str(event)
+    return calendar_bytes([event], name=name, language=language, method="PUBLISH")
