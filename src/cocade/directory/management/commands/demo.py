@@ -9,6 +9,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cocade.agenda.demo import load as load_agenda_demo
+from cocade.agenda.demo import write_summary as write_agenda_summary
 from cocade.competencies.demo import load as load_competencies_demo
 from cocade.competencies.demo import write_summary as write_competencies_summary
 from cocade.directory.demo import DEMO_PASSWORD, demo_counts, load_demo
@@ -49,6 +51,7 @@ class Command(BaseCommand):
         result = load_demo(password=password)
         competencies = load_competencies_demo(password=password)
         practices = load_practices_demo(password=password)
+        agenda = load_agenda_demo(password=password)
         result.counts = demo_counts()
 
         rows = [("Role", "Email", "Centre", "TOTP secret")]
@@ -82,3 +85,5 @@ class Command(BaseCommand):
         write_competencies_summary(competencies, self.stdout)
         self.stdout.write("")
         write_practices_summary(practices, self.stdout)
+        self.stdout.write("")
+        write_agenda_summary(agenda, self.stdout)
