@@ -101,6 +101,8 @@ def send_to_each(recipients: Iterable[Any], build: Any) -> int:
     from django.conf import settings
     from django.utils import translation
 
+    if _suppressed.get():
+        return 0
     sent = 0
     seen: set[int] = set()
     for user in recipients:
