@@ -19,7 +19,7 @@ help:
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
 	@echo "make worker         run the background worker and the scheduler of periodic jobs"
-	@echo "make bench          time the team heatmap and the search of 100,000 practice sheets"
+	@echo "make bench          time the team heatmap, the practice search, a burst of event registrations"
 	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
 $(UV):
@@ -62,10 +62,12 @@ test-postgres: install
 
 # Timings of the team heatmap (200 counsellors × 20 competences) on a throwaway SQLite database,
 # then of the search of 100,000 practice sheets on throwaway SQLite and PostgreSQL databases
-# (PostgreSQL on 127.0.0.1:5432, skipped with a message when no server answers).
+# (PostgreSQL on 127.0.0.1:5432, skipped with a message when no server answers), then of a burst
+# of event registrations beside the public event page, served by gunicorn on both databases.
 bench: install
 	$(BIN)/python bench/team_heatmap.py
 	$(BIN)/python bench/practices_search.py
+	$(BIN)/python bench/agenda_registration.py
 
 lint: install
 	$(BIN)/ruff format --check src tests

@@ -32,3 +32,37 @@ if ! psql -h "$host" -p "$port" -U "$user" -d postgres -tAc 'select 1' >/dev/nul
     exit 1
   fi
 fi
+# The agenda's concurrency test (tests/agenda/test_concurrency.py) holds 240 connections open
+# at once; PostgreSQL's default of 100 is too few. Raise it to 300 when this script can: the
+# server is the local Debian cluster on this port (pg_ctlcluster), the user may ALTER SYSTEM
+# (a superuser, or root through the postgres account), and we may restart the cluster (root or
+# the cluster's owner). Otherwise say what to do; the other tests do not need it.
+needed=300
+pg() { psql -h "$host" -p "$port" -U "$user" -d postgres -tAc "$1"; }
+current=$(pg 'SHOW max_connections')
+if [ "$current" -lt "$needed" ]; then
+  cluster=$(pg_lsclusters --no-header 2>/dev/null \
+    | awk -v p="$port" '$3 == p && $4 == "online" {print $1, $2, $5; exit}' || true)
+  read -r version name owner <<<"${cluster:-- - -}"
+  superuser=$(pg "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+  if [ -n "$cluster" ] && { [ "$(id -u)" = 0 ] || [ "$(id -un)" = "$owner" ]; } \
+      && { [ "$superuser" = t ] || [ "$(id -u)" = 0 ]; }; then
+    echo "PostgreSQL $version/$name: max_connections $current -> $needed (restarting the cluster)"
+    if [ "$superuser" = t ]; then
+      pg "ALTER SYSTEM SET max_connections = $needed" >/dev/null
+    else
+      su "$owner" -c "psql -p $port -qc 'ALTER SYSTEM SET max_connections = $needed'" >/dev/null
+    fi
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$name" restart 2>/dev/null \
+      || pg_ctlcluster "$version" "$name" restart
+    for _ in $(seq 1 30); do answers && break; sleep 1; done
+    answers || { echo "PostgreSQL did not come back on $host:$port" >&2; exit 1; }
+    current=$(pg 'SHOW max_connections')
+  fi
+  if [ "$current" -lt "$needed" ]; then
+    echo "PostgreSQL at $host:$port allows max_connections = $current; the agenda's" \
+      "concurrency test needs at least $needed and will fail. As a superuser run" \
+      "ALTER SYSTEM SET max_connections = $needed; then restart the server" \
+      "(or run this script as root on the server's machine)." >&2
+  fi
+fi
