@@ -37,7 +37,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, P, PathEx, Query, Router, Schema, Status
 from pydantic import (
@@ -923,12 +923,6 @@ def cancel_with_token(request: HttpRequest, payload: CancelIn) -> Any:
 # --- Check-in ---------------------------------------------------------------------------------
 
 
-class WrongEvent(DomainError):
-    code = "wrong_event"
-    status = 400
-    default_message = gettext_lazy("This code is for another event.")
-
-
 @router.post(
     "/events/{event_id}/check-in",
     response={200: CheckInOut, **ERRORS},
@@ -949,9 +943,7 @@ def check_in(request: HttpRequest, event_id: EventId, payload: CheckInIn) -> Any
         message = _("Send either the token of the QR code or a registration id.")
         raise InvalidInput(message, field="token", detail={"token": [message]})
     if payload.registration is None:
-        registration = tokens.read_token(payload.token, tokens.CHECK_IN)
-        if registration.event_id != event.pk:
-            raise WrongEvent(field="token")
+        registration = tokens.read_check_in_token(payload.token, event)
     else:
         found = selectors.registrations_of(event).filter(pk=payload.registration).first()
         if found is None:

@@ -49,6 +49,12 @@ class BadToken(DomainError):
     default_message = _("This link is not valid. Please use the link from your latest email.")
 
 
+class WrongEvent(DomainError):
+    code = "wrong_event"
+    status = 400
+    default_message = _("This code is for another event.")
+
+
 class CapacityBelowConfirmed(Conflict):
     code = "capacity_below_confirmed"
     default_message = _("The capacity cannot be lower than the number of confirmed registrations.")

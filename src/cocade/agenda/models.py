@@ -47,9 +47,6 @@ class EventQuerySet(models.QuerySet["Event"]):
     def public(self) -> EventQuerySet:
         return self.published().filter(audience=Audience.PUBLIC)
 
-    def upcoming(self, now: datetime) -> EventQuerySet:
-        return self.filter(ends_at__gte=now)
-
 
 class Event(TranslatableModel):
     slug = models.SlugField(_("address"), max_length=120, unique=True, allow_unicode=True)
@@ -289,10 +286,6 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return self.name or _("Anonymised registrant")
-
-    @property
-    def holds_seat(self) -> bool:
-        return self.status == RegistrationStatus.CONFIRMED
 
 
 class Invitation(models.Model):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core import signing
 
-from cocade.agenda.errors import BadToken
+from cocade.agenda.errors import BadToken, WrongEvent
 from cocade.agenda.models import Registration
 
 MANAGE = "cocade.agenda.manage"
@@ -40,4 +40,13 @@ def read_token(raw: Any, purpose: str, queryset: Any = None) -> Registration:
     registration = queryset.select_related("event").filter(pk=pk, secret=secret).first()
     if registration is None:
         raise BadToken()
+    return registration
+
+
+def read_check_in_token(raw: Any, event: Any) -> Registration:
+    """The registration of a QR code scanned at `event`'s door: BadToken when the code is not
+    valid, WrongEvent when it belongs to another event."""
+    registration = read_token(raw, CHECK_IN)
+    if registration.event_id != event.pk:
+        raise WrongEvent(field="token")
     return registration

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cocade.agenda import pdf, selectors, tokens
 from cocade.agenda.enums import RegistrationStatus
-from cocade.agenda.errors import BadToken, NotConfirmed
+from cocade.agenda.errors import BadToken, NotConfirmed, WrongEvent
 from cocade.agenda.models import Event, Registration
 from cocade.agenda.services import attendance as services
 from cocade.core.errors import DomainError, Forbidden, NotFound, interpolate
@@ -44,7 +44,6 @@ ALREADY = "already"
 REFUSED = "refused"
 
 BAD_CODE = _("This code is not valid: it was altered, or its registration no longer exists.")
-OTHER_EVENT = _("This code is for another event.")
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -230,11 +229,11 @@ def _check_in(request: HttpRequest, registration: Registration) -> Outcome:
 
 def _scan(request: HttpRequest, event: Event, raw: Any) -> Outcome:
     try:
-        registration = tokens.read_token(raw, tokens.CHECK_IN)
+        registration = tokens.read_check_in_token(raw, event)
     except BadToken:
         return _refused(BAD_CODE, BadToken.status)
-    if registration.event_id != event.pk:
-        return _refused(OTHER_EVENT, 409)
+    except WrongEvent as error:
+        return _refused(error.message, 409)
     if registration.anonymised_at is not None:
         return _refused(BAD_CODE, BadToken.status)
     return _check_in(request, registration)
