@@ -6,10 +6,14 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();
     });
   });
-  // Forms disable their submit button once sent, so a double click sends once.
+  // Forms disable their submit button once sent, so a double click sends once. The buttons
+  // are disabled just after the submission: a button disabled during the submit event would be
+  // left out of what the form sends, and with it the name and value of the one clicked.
   document.querySelectorAll("form[method=post]").forEach((form) => {
     form.addEventListener("submit", () => {
-      form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; });
+      window.setTimeout(() => {
+        form.querySelectorAll("button[type=submit]").forEach((b) => { b.disabled = true; });
+      }, 0);
     });
   });
 });
