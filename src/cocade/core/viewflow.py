@@ -21,6 +21,13 @@ def forbidden(request: HttpRequest, message: Any) -> HttpResponse:
     return render(request, "core/forbidden.html", {"message": message}, status=403)
 
 
+def refused(request: HttpRequest, message: Any, back_url: str, status: int = 400) -> HttpResponse:
+    """The page that says why nothing was done, with a way back."""
+    return render(
+        request, "core/refused.html", {"message": message, "back_url": back_url}, status=status
+    )
+
+
 def posted(request: HttpRequest, *, files: bool = False) -> tuple[Any, ...]:
     """The form data (and files) of a POST, or nothing for a GET: an empty POST is still bound."""
     if request.method != "POST":

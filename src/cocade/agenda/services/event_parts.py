@@ -28,6 +28,7 @@ from cocade.agenda.models import Event, EventSession, Invitation, Question, Regi
 from cocade.agenda.notifications import send_invitations
 from cocade.core.audit import diff, record_action, snapshot
 from cocade.core.errors import Conflict, DomainError, InvalidInput, NotFound, interpolate
+from cocade.core.ordering import move_one_place
 
 SESSION_FIELDS = ("title", "place", "starts_at", "ends_at")
 QUESTION_FIELDS = ("kind", "label", "help_text", "choices", "required")
@@ -327,24 +328,7 @@ def move_question(*, actor: Any, question: Question, direction: str) -> Question
     with transaction.atomic():
         current_event = _locked_event(question.event)
         ordered = list(current_event.questions.order_by("position", "pk"))
-        index = next((i for i, q in enumerate(ordered) if q.pk == question.pk), None)
-        if index is None:
-            raise NotFound()
-        other = index - 1 if direction == "up" else index + 1
-        if not 0 <= other < len(ordered):
-            raise Conflict(
-                _("This question is already first.")
-                if direction == "up"
-                else _("This question is already last."),
-                code="cannot_move",
-            )
-        ordered[index], ordered[other] = ordered[other], ordered[index]
-        before = ordered[other].position
-        for position, item in enumerate(ordered):
-            if item.position != position:
-                item.position = position
-                item.save(update_fields=["position"])
-        moved = ordered[other]
+        moved, before = move_one_place(ordered, question.pk, direction)
         _record(
             actor,
             "agenda.question.moved",
