@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ROLES = ("anonymous", "public_user", "counsellor_a", "manager_a", "manager_b", "coordinator")
-OWN_APPS = ("core", "accounts", "directory", "competencies", "practices", "agenda")
+OWN_APPS = ("core", "accounts", "directory", "competencies", "practices", "agenda", "recruitment")
 
 
 def S(anonymous, public_user, counsellor_a, manager_a, manager_b, coordinator):  # noqa: N802

@@ -201,12 +201,14 @@ def objects(centre_a, manager_a, counsellor_a):
     from tests.agenda.objects_for_matrix import agenda_objects
     from tests.competencies.objects_for_matrix import competency_objects
     from tests.practices.objects_for_matrix import practice_objects
+    from tests.recruitment.objects_for_matrix import recruitment_objects
 
     return {
         **_directory_objects(centre_a, manager_a),
         **competency_objects(centre_a, counsellor_a),
         **practice_objects(centre_a, counsellor_a),
         **agenda_objects(centre_a, counsellor_a),
+        **recruitment_objects(centre_a),
     }
 
 

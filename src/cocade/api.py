@@ -8,6 +8,7 @@ from cocade.competencies.api import router as competencies_router
 from cocade.core.api import install_error_handlers
 from cocade.directory.api import router as directory_router
 from cocade.practices.api import router as practices_router
+from cocade.recruitment.api import router as recruitment_router
 
 api = NinjaAPI(
     title="COCADE API",
@@ -22,3 +23,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", competencies_router)
 api.add_router("/", practices_router)
 api.add_router("/", agenda_router)
+api.add_router("/", recruitment_router)

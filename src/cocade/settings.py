@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cocade.competencies",
     "cocade.practices",
     "cocade.agenda",
+    "cocade.recruitment",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+#: Files never served as such (candidates' CVs): only views that check access read them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -227,11 +230,14 @@ COCADE_REGISTRATION_RETENTION_MONTHS = env_int(
     "COCADE_REGISTRATION_RETENTION_MONTHS", 12, minimum=1
 )
 COCADE_EVENT_REMINDER_HOURS = env_int("COCADE_EVENT_REMINDER_HOURS", 48, minimum=1)
+# Speed recruitment: candidates' CVs are deleted this many days after their event ends.
+COCADE_CV_RETENTION_DAYS = env_int("COCADE_CV_RETENTION_DAYS", 30, minimum=1)
 
 # Periodic jobs: {dotted path of a task: interval in seconds}; `cocade scheduler` enqueues each.
 COCADE_SCHEDULE = {
     "cocade.agenda.tasks.send_event_reminders": 15 * 60,
     "cocade.agenda.tasks.anonymise_past_registrations": 24 * 60 * 60,
+    "cocade.recruitment.tasks_candidates.purge_candidate_data": 24 * 60 * 60,
 }
 
 COCADE_MAP_TILE_URL = env_str(

@@ -21,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("practices/", include("cocade.practices.urls.public")),
     path("staff/agenda/", include("cocade.agenda.urls.staff")),
     path("agenda/", include("cocade.agenda.urls.public")),
+    path("staff/recruitment/", include("cocade.recruitment.urls.staff")),
+    path("recruitment/", include("cocade.recruitment.urls.public")),
+    path("quiz/", include("cocade.recruitment.urls.quiz")),
     path("", include("cocade.directory.urls")),
     prefix_default_language=True,
 )

@@ -52,6 +52,11 @@ PATHS = {
     "/api/v1/events/{event_id}/registrations": {"get", "post"},
     "/api/v1/events/{event_id}/registrations/{registration_id}": {"delete"},
     "/api/v1/events/{event_id}/check-in": {"post"},
+    "/api/v1/recruitments/{event_id}": {"get"},
+    "/api/v1/recruitments/{event_id}/interviews": {"get"},
+    "/api/v1/recruitments/{event_id}/interviews/{interview_id}": {"patch"},
+    "/api/v1/recruitments/{event_id}/schedule-runs": {"post"},
+    "/api/v1/recruitments/{event_id}/schedule-runs/{run_id}": {"get"},
     "/api/v1/registrations/cancel": {"post"},
 }
 

@@ -32,6 +32,8 @@ class UnreachableCache(BaseCache):
 def _queue(settings):
     """Tasks go to an in-memory queue (not run), and the scheduler starts with no memory."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # Two jobs of different intervals, whatever the project schedules.
+    settings.COCADE_SCHEDULE = {REMINDERS: 15 * 60, RETENTION: 24 * 60 * 60}
     cache.clear()
     yield
     cache.clear()
@@ -99,7 +101,11 @@ def test_schedule_without_the_setting_is_the_default(settings):
     jobs = load_schedule()
 
     assert [(job.path, job.interval) for job in jobs] == list(DEFAULT_SCHEDULE.items())
-    assert DEFAULT_SCHEDULE == {REMINDERS: 15 * 60, RETENTION: 24 * 60 * 60}
+    assert DEFAULT_SCHEDULE == {
+        REMINDERS: 15 * 60,
+        RETENTION: 24 * 60 * 60,
+        "cocade.recruitment.tasks_candidates.purge_candidate_data": 24 * 60 * 60,
+    }
 
 
 @pytest.mark.parametrize(

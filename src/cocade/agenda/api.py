@@ -57,7 +57,7 @@ from cocade.agenda.services import attendance as attendance_services
 from cocade.agenda.services import events as event_services
 from cocade.agenda.services import registrations as registration_services
 from cocade.core.api import BodyIn, ErrorOut, TokenAuth, omittable, reject_nul
-from cocade.core.errors import DomainError, InvalidInput, NotFound
+from cocade.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from cocade.core.i18n import language_codes, localize
 from cocade.directory.models import Centre, Site
 
@@ -838,9 +838,18 @@ def register(request: HttpRequest, event_id: EventId, payload: RegistrationIn) -
     email with the link to see or cancel it. Refusals: 409 `event_full`,
     `registration_not_open`, `registration_closed`, `already_registered`; 422
     `consent_required`, `invalid`; 403 `not_invited` (members' events and meetings need a
-    token of a member or an invitee)."""
+    token of a member or an invitee); 409 `apply_instead` for a speed recruitment, whose
+    candidates register with their applications on its own form."""
     user = _caller(request)
     event = _visible_event(user, event_id)
+    if event.kind == EventKind.SPEED_RECRUITMENT:
+        raise Conflict(
+            _(
+                "Candidates register for a speed recruitment with their applications, on its "
+                "own form."
+            ),
+            code="apply_instead",
+        )
     language = payload.language if payload.language is not None else _language(None)
     if len(payload.email) > MAX_EMAIL_LENGTH:
         raise InvalidInput(_("Enter a valid email address."), field="email")

@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_SCHEDULE: dict[str, int] = {
     "cocade.agenda.tasks.send_event_reminders": 15 * 60,
     "cocade.agenda.tasks.anonymise_past_registrations": 24 * 60 * 60,
+    "cocade.recruitment.tasks_candidates.purge_candidate_data": 24 * 60 * 60,
 }
 KEY_PREFIX = "cocade:scheduler:"
 

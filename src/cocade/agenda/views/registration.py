@@ -30,7 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cocade.agenda import qr, selectors, tokens
-from cocade.agenda.enums import ACTIVE_STATUSES, QuestionKind, RegistrationStatus
+from cocade.agenda.enums import ACTIVE_STATUSES, EventKind, QuestionKind, RegistrationStatus
 from cocade.agenda.errors import AlreadyCancelled, BadToken
 from cocade.agenda.forms.registration import RegistrationForm, choice_labels
 from cocade.agenda.models import Event, Registration
@@ -95,6 +95,9 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     event = found
+    if event.kind == EventKind.SPEED_RECRUITMENT:
+        # Candidates register with their applications, on the speed recruitment's own form.
+        return redirect("recruitment:apply", slug=event.slug)
     questions = list(event.questions.all())
     status = 200
     if request.method == "POST":

@@ -16,6 +16,8 @@ from cocade.competencies.demo import write_summary as write_competencies_summary
 from cocade.directory.demo import DEMO_PASSWORD, demo_counts, load_demo
 from cocade.practices.demo import load as load_practices_demo
 from cocade.practices.demo import write_summary as write_practices_summary
+from cocade.recruitment.demo import load as load_recruitment_demo
+from cocade.recruitment.demo import write_summary as write_recruitment_summary
 
 
 class Command(BaseCommand):
@@ -52,6 +54,7 @@ class Command(BaseCommand):
         competencies = load_competencies_demo(password=password)
         practices = load_practices_demo(password=password)
         agenda = load_agenda_demo(password=password)
+        recruitment = load_recruitment_demo()
         result.counts = demo_counts()
 
         rows = [("Role", "Email", "Centre", "TOTP secret")]
@@ -87,3 +90,5 @@ class Command(BaseCommand):
         write_practices_summary(practices, self.stdout)
         self.stdout.write("")
         write_agenda_summary(agenda, self.stdout)
+        self.stdout.write("")
+        write_recruitment_summary(recruitment, self.stdout)
