@@ -19,7 +19,7 @@ help:
 	@echo "make test           install and run the whole suite (SQLite, then the browser tests)"
 	@echo "make test-postgres  the whole suite on PostgreSQL (starts or installs a server if needed)"
 	@echo "make worker         run the background worker and the scheduler of periodic jobs"
-	@echo "make bench          time the team heatmap, the practice search, a burst of event registrations"
+	@echo "make bench          time the team heatmap, the practice search, a registration burst, the interview scheduler"
 	@echo "make lint | fmt | typecheck | messages | vendor | clean"
 
 $(UV):
@@ -63,11 +63,14 @@ test-postgres: install
 # Timings of the team heatmap (200 counsellors × 20 competences) on a throwaway SQLite database,
 # then of the search of 100,000 practice sheets on throwaway SQLite and PostgreSQL databases
 # (PostgreSQL on 127.0.0.1:5432, skipped with a message when no server answers), then of a burst
-# of event registrations beside the public event page, served by gunicorn on both databases.
+# of event registrations beside the public event page, served by gunicorn on both databases,
+# then of the interview scheduler on a Porto-sized speed-recruitment day and on one ten times
+# bigger, against its greedy baseline (no database).
 bench: install
 	$(BIN)/python bench/team_heatmap.py
 	$(BIN)/python bench/practices_search.py
 	$(BIN)/python bench/agenda_registration.py
+	$(BIN)/python bench/recruitment_schedule.py
 
 lint: install
 	$(BIN)/ruff format --check src tests
