@@ -10,8 +10,8 @@ from django.utils import translation
 from cocade.core.errors import InvalidInput
 from cocade.core.models import AuditLogEntry
 from cocade.recruitment.enums import ApplicationStatus, Phase
-from cocade.recruitment.errors import WrongPhase
-from cocade.recruitment.services.companies import ApplicationWithdrawn, decide_application
+from cocade.recruitment.errors import ApplicationWithdrawn, WrongPhase
+from cocade.recruitment.services.companies import decide_application
 from cocade.recruitment.tokens import company_token
 from tests.factories.recruitment import ApplicationFactory, CandidateFactory, CompanyFactory
 from tests.factories.recruitment_setup import day_of, rows

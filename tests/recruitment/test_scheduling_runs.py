@@ -15,6 +15,7 @@ from cocade.core.errors import InvalidInput, NotFound
 from cocade.core.models import AuditLogEntry
 from cocade.recruitment import solver
 from cocade.recruitment.enums import (
+    ApplicationStatus,
     InterviewStatus,
     Phase,
     Presence,
@@ -22,8 +23,8 @@ from cocade.recruitment.enums import (
     RunStatus,
 )
 from cocade.recruitment.errors import ScheduleRunning, Stale, WrongPhase
-from cocade.recruitment.models import Interview, ScheduleRun
-from cocade.recruitment.services import scheduling
+from cocade.recruitment.models import Application, Interview, ScheduleRun
+from cocade.recruitment.services import candidates, live, scheduling
 from tests.factories.recruitment import ScheduleRunFactory
 from tests.factories.recruitment_schedule import ready_day
 
@@ -279,7 +280,7 @@ def test_a_run_that_fails_leaves_the_interviews_as_they_were(
     run.refresh_from_db()
     assert (run.status, run.error) == (
         RunStatus.FAILED,
-        'invalid_instance: breaks[0].start: expected a time "HH:MM", got "x"',
+        "invalid_instance: breaks[0].end: required key is missing",
     )
     assert run.finished_at is not None
     assert interviews(ready.day) == before
@@ -504,3 +505,68 @@ def test_a_whole_day_run_refuses_to_replace_interviews_held(
 
     assert (run.status, run.error) == (RunStatus.FAILED, "interview_locked: InterviewLocked")
     assert interviews(ready.day) == before
+
+
+# --- what changed while a run computed --------------------------------------------------------
+
+
+def test_a_candidate_marked_absent_during_a_reoptimisation_gets_nothing_new_from_it(
+    centre_a, manager_a, django_capture_on_commit_callbacks
+):
+    ready = live_day(centre_a, manager_a, django_capture_on_commit_callbacks, candidates=4)
+    day = ready.day
+    run = ScheduleRunFactory(day=day, kind=RunKind.REOPTIMISE, status=RunStatus.RUNNING)
+    now = at(day, "08:00")
+    instance, maps = scheduling.build_instance(day, now=now, reoptimise=True)
+    schedule = solver.solve(instance, time_limit=5)
+    absent = ready.candidates[0]
+    assert any(i.candidate == str(absent.pk) for i in schedule.interviews)
+    # Meanwhile the candidate is marked absent: their interviews still to come are cancelled.
+    live.mark_absent(absent, user=manager_a, now=now)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        scheduling.save_schedule(run, schedule, maps)
+
+    run.refresh_from_db()
+    assert not Interview.objects.filter(candidate=absent, run=run).exists()
+    assert not Interview.objects.filter(candidate=absent, status=InterviewStatus.SCHEDULED).exists()
+    others = [c for c in ready.candidates if c.pk != absent.pk]
+    for candidate in others:
+        assert Interview.objects.filter(candidate=candidate, run=run).count() == 2
+    assert {
+        item["application"]: item["reason"]
+        for item in run.unscheduled
+        if item["candidate"] == absent.pk
+    } == {a.pk: solver.ABSENT for a in ready.applications if a.candidate_id == absent.pk}
+    assert run.scheduled_count == 2 * len(others)
+    assert absent.registration.email not in {a for m in mail.outbox for a in m.to}
+    check_no_clash(day)
+
+
+def test_a_whole_day_run_leaves_out_what_was_turned_down_or_erased_while_it_computed(
+    centre_a, manager_a
+):
+    ready = ready_day(centre=centre_a, candidates=4)
+    day = ready.day
+    run = ScheduleRunFactory(day=day, kind=RunKind.INITIAL, status=RunStatus.RUNNING)
+    instance, maps = scheduling.build_instance(day)
+    schedule = solver.solve(instance, time_limit=5)
+    assert schedule.scheduled_count == 8
+    turned_down = ready.applications[0]
+    Application.objects.filter(pk=turned_down.pk).update(status=ApplicationStatus.REJECTED)
+    erased = ready.candidates[3]
+    candidates.erase_candidate(erased)
+
+    scheduling.save_schedule(run, schedule, maps)
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE
+    assert not Interview.objects.filter(application_id=turned_down.pk).exists()
+    assert Interview.objects.filter(day=day).count() == 5
+    assert run.scheduled_count == 5
+    assert [(item["application"], item["reason"]) for item in run.unscheduled] == [
+        (turned_down.pk, solver.NOT_SELECTED)
+    ]
+    assert all(item["candidate"] != erased.pk for item in run.unscheduled)
+    check_no_clash(day)

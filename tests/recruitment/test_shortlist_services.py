@@ -8,6 +8,7 @@ from django.utils import translation
 
 from cocade.core.errors import NotFound
 from cocade.core.models import AuditLogEntry
+from cocade.recruitment import errors
 from cocade.recruitment.enums import ApplicationStatus, Phase
 from cocade.recruitment.errors import WrongPhase
 from cocade.recruitment.models import Application, RecruitmentDay
@@ -112,7 +113,7 @@ def test_decide_the_same_decision_twice_is_refused_the_second_time(three, manage
     shortlist.decide(three[0], shortlisted=True, user=manager_a)
     before = rows()
 
-    with translation.override("en"), pytest.raises(shortlist.AlreadyDecided) as refusal:
+    with translation.override("en"), pytest.raises(errors.AlreadyDecided) as refusal:
         shortlist.decide(three[0], shortlisted=True, user=manager_a)
 
     with translation.override("en"):
@@ -127,7 +128,7 @@ def test_decide_the_same_decision_twice_is_refused_the_second_time(three, manage
 def test_decide_a_withdrawn_application_is_refused(three, manager_a):
     before = rows()
 
-    with pytest.raises(shortlist.ApplicationWithdrawn):
+    with pytest.raises(errors.ApplicationWithdrawn):
         shortlist.decide(three[2], shortlisted=True, user=manager_a)
 
     assert rows() == before
@@ -221,7 +222,7 @@ def test_decide_many_refuses_ids_that_are_not_applications(day, three, manager_a
 def test_decide_many_including_a_withdrawn_application_writes_nothing(day, three, manager_a):
     before = rows()
 
-    with pytest.raises(shortlist.ApplicationWithdrawn):
+    with pytest.raises(errors.ApplicationWithdrawn):
         shortlist.decide_many(day, [a.pk for a in three], shortlisted=False, user=manager_a)
 
     assert rows() == before
@@ -233,7 +234,7 @@ def test_decide_many_repeated_is_refused_and_writes_nothing(day, three, manager_
     shortlist.decide_many(day, ids, shortlisted=False, user=manager_a)
     before = rows()
 
-    with pytest.raises(shortlist.AlreadyDecided):
+    with pytest.raises(errors.AlreadyDecided):
         shortlist.decide_many(day, ids, shortlisted=False, user=manager_a)
 
     assert rows() == before

@@ -32,6 +32,19 @@ class BadFile(InvalidInput):
     default_message = _("This file is not accepted: send a PDF of at most 2 MB.")
 
 
+class ApplicationWithdrawn(Conflict):
+    code = "application_withdrawn"
+    default_message = _(
+        "The candidate withdrew this application: it can no longer be shortlisted or turned "
+        "down. Reload the page."
+    )
+
+
+class AlreadyDecided(Conflict):
+    code = "already_decided"
+    default_message = _("Nothing changed: the chosen applications already had this decision.")
+
+
 class ScheduleRunning(Conflict):
     code = "schedule_running"
     default_message = _("A schedule is already being computed: wait for it to finish.")

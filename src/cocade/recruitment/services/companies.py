@@ -34,7 +34,7 @@ from cocade.core.errors import Conflict, DomainError, InvalidInput, NotFound, in
 from cocade.core.i18n import language_codes
 from cocade.core.mail import emails_are_suppressed
 from cocade.recruitment.enums import ApplicationStatus, InterviewStatus, Phase
-from cocade.recruitment.errors import WrongPhase
+from cocade.recruitment.errors import AlreadyDecided, ApplicationWithdrawn, WrongPhase
 from cocade.recruitment.models import (
     Application,
     Company,
@@ -83,16 +83,6 @@ class LinkJustSent(Conflict):
 class NothingToSend(Conflict):
     code = "nothing_to_send"
     default_message = _("Every company has already been sent its link.")
-
-
-class AlreadyDecided(Conflict):
-    code = "already_decided"
-    default_message = _("This decision was already recorded.")
-
-
-class ApplicationWithdrawn(Conflict):
-    code = "application_withdrawn"
-    default_message = _("The candidate withdrew this application.")
 
 
 # --- helpers --------------------------------------------------------------------------------

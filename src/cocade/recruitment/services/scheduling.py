@@ -135,26 +135,12 @@ def _minutes_at_or_after(day: RecruitmentDay, moment: datetime) -> int:
     return day.datetime_to_minutes(local) + (1 if local.second or local.microsecond else 0)
 
 
-def _windows(items: Any, item: str) -> tuple[solver.Window, ...]:
-    """The windows of a JSON field ({"start": "HH:MM", "end": "HH:MM"}) as solver windows; a
-    malformed one is refused, named by `item`."""
-    if not isinstance(items, list):
-        raise solver.InvalidInstance(item, "expected a list of windows")
-    windows = []
-    for number, window in enumerate(items):
-        data = window if isinstance(window, dict) else {}
-        start = solver.parse_time(data.get("start"), f"{item}[{number}].start")
-        end = solver.parse_time(data.get("end"), f"{item}[{number}].end")
-        windows.append(solver.Window(start, end))
-    return tuple(windows)
-
-
 def _grid(day: RecruitmentDay) -> solver.Instance:
     """The day's slots alone: length, start and end, breaks."""
     return solver.Instance(
         slot_minutes=day.slot_minutes,
         day=solver.Window(_clock(day.day_start), _clock(day.day_end)),
-        breaks=_windows(day.breaks, "breaks"),
+        breaks=solver.parse_windows(day.breaks, "breaks"),
     )
 
 
@@ -238,7 +224,7 @@ def _solver_companies(companies: list[Company]) -> tuple[solver.Company, ...]:
         solver.Company(
             id=str(company.pk),
             tables=company.tables,
-            windows=_windows(company.windows, f"company {company.pk}: windows"),
+            windows=solver.parse_windows(company.windows, f"company {company.pk}: windows"),
         )
         for company in companies
     )
@@ -250,7 +236,7 @@ def _solver_candidates(
     return tuple(
         solver.Candidate(
             id=str(candidate.pk),
-            windows=_windows(candidate.windows, f"candidate {candidate.pk}: windows"),
+            windows=solver.parse_windows(candidate.windows, f"candidate {candidate.pk}: windows"),
             max_interviews=day.max_interviews,
         )
         for candidate in candidates
@@ -557,13 +543,72 @@ def _changed_candidates(current: list[Row], maps: Maps, created: list[Interview]
     )
 
 
+def _reason_now(run: ScheduleRun, row: tuple[str, str, str] | None) -> str | None:
+    """Why an interview the solver placed may no longer be held, from its application's row
+    as it is now ((status, presence, registration status), None when erased); None: it may."""
+    if row is None:
+        return solver.NOT_SELECTED
+    status, presence, registration = row
+    if status != ApplicationStatus.SHORTLISTED:
+        return solver.NOT_SELECTED
+    if registration in GONE_REGISTRATIONS:
+        return solver.ABSENT
+    if run.kind == RunKind.REOPTIMISE and presence == Presence.ABSENT:
+        return solver.ABSENT
+    return None
+
+
+def _as_things_are_now(
+    run: ScheduleRun, schedule: solver.Schedule, maps: Maps
+) -> tuple[solver.Schedule, Maps]:
+    """The schedule without the new interviews that what changed while it was computed rules
+    out: an application turned down or erased, a registration cancelled, on the day a
+    candidate marked absent. Those are listed as unscheduled with their reason (an erased
+    one is not listed at all), and their candidates are not told of a change."""
+    known = [application.pk for application in maps.applications.values()]
+    rows = {
+        pk: (status, presence, registration)
+        for pk, status, presence, registration in Application.objects.filter(
+            pk__in=known
+        ).values_list("pk", "status", "candidate__presence", "candidate__registration__status")
+    }
+    kept, left_out, gone = [], [], set()
+    for interview in schedule.interviews:
+        pk = maps.applications[(interview.candidate, interview.company)].pk
+        reason = None
+        if (interview.candidate, interview.company) not in maps.fixed:
+            reason = _reason_now(run, rows.get(pk))
+        if reason is None:
+            kept.append(interview)
+            continue
+        gone.add(interview.candidate)
+        if pk in rows:
+            left_out.append(solver.Unscheduled(interview.candidate, interview.company, reason))
+    erased = {key for key, application in maps.applications.items() if application.pk not in rows}
+    if not gone and not erased:
+        return schedule, maps
+    unscheduled = [
+        item for item in schedule.unscheduled if (item.candidate, item.company) not in erased
+    ]
+    schedule = replace(
+        schedule,
+        interviews=tuple(kept),
+        unscheduled=tuple(unscheduled + left_out),
+        scheduled_count=schedule.scheduled_count - (len(schedule.interviews) - len(kept)),
+    )
+    return schedule, replace(maps, absent=maps.absent | gone)
+
+
 def save_schedule(run: ScheduleRun, schedule: solver.Schedule, maps: Maps) -> list[int]:
     """Replace the interviews by the schedule's and store the run's figures, in one
     transaction with the day's row locked; the interviews that started in the meantime stop
-    it (InterviewsStarted) and nothing is written. Returns the candidates whose timetable
+    it (InterviewsStarted) and nothing is written. What changed while it was computed (a
+    candidate marked absent, an application turned down or erased) is checked again there
+    and the interviews it rules out are left out. Returns the candidates whose timetable
     changed (they are told after the commit when the timetables were already sent)."""
     with transaction.atomic():
         day = RecruitmentDay.objects.select_for_update().select_related("event").get(pk=run.day_id)
+        schedule, maps = _as_things_are_now(run, schedule, maps)
         current = _current(day)
         replaced = _remove_replaced(run, maps, current)
         created = Interview.objects.bulk_create(_new_interviews(run, day, schedule, maps))

@@ -26,7 +26,7 @@ from cocade.core.audit import record_action
 from cocade.core.errors import Conflict, InvalidInput, NotFound
 from cocade.recruitment import solver
 from cocade.recruitment.enums import ApplicationStatus, Phase
-from cocade.recruitment.errors import WrongPhase
+from cocade.recruitment.errors import AlreadyDecided, ApplicationWithdrawn, WrongPhase
 from cocade.recruitment.models import Application, Candidate, Company, RecruitmentDay
 
 #: At most this many applications in one decision (a page of the list holds 50).
@@ -48,19 +48,6 @@ class NothingChosen(InvalidInput):
     code = "nothing_chosen"
     status = 400
     default_message = _("Tick at least one application.")
-
-
-class ApplicationWithdrawn(Conflict):
-    code = "application_withdrawn"
-    default_message = _(
-        "The candidate withdrew this application: it can no longer be shortlisted or turned "
-        "down. Reload the page."
-    )
-
-
-class AlreadyDecided(Conflict):
-    code = "already_decided"
-    default_message = _("Nothing changed: the chosen applications already had this decision.")
 
 
 class NothingToInvite(Conflict):

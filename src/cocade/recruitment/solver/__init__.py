@@ -31,6 +31,7 @@ from .parse import (
     instance_to_json,
     parse_instance,
     parse_time,
+    parse_windows,
     schedule_to_json,
     validate,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "instance_to_json",
     "parse_instance",
     "parse_time",
+    "parse_windows",
     "schedule_to_json",
     "slots",
     "solve",

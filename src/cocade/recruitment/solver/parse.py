@@ -112,7 +112,9 @@ def _window(value: object, item: str) -> Window:
     )
 
 
-def _windows(value: object, item: str) -> tuple[Window, ...]:
+def parse_windows(value: object, item: str) -> tuple[Window, ...]:
+    """A JSON list of {"start": "HH:MM", "end": "HH:MM"}; a malformed one is refused, named by
+    `item`."""
     return tuple(
         _window(window, f"{item}[{number}]") for number, window in enumerate(_list(value, item))
     )
@@ -152,7 +154,7 @@ def parse_instance(data: object) -> Instance:
             Company(
                 id=_identifier(company["id"], f"{item}.id"),
                 tables=_int(company.get("tables", 1), f"{item}.tables"),
-                windows=_windows(company.get("windows", []), f"{item}.windows"),
+                windows=parse_windows(company.get("windows", []), f"{item}.windows"),
             )
         )
     candidates = []
@@ -163,7 +165,7 @@ def parse_instance(data: object) -> Instance:
         candidates.append(
             Candidate(
                 id=_identifier(candidate["id"], f"{item}.id"),
-                windows=_windows(candidate.get("windows", []), f"{item}.windows"),
+                windows=parse_windows(candidate.get("windows", []), f"{item}.windows"),
                 max_interviews=None if maximum is None else _int(maximum, f"{item}.max_interviews"),
             )
         )
@@ -199,7 +201,7 @@ def parse_instance(data: object) -> Instance:
     instance = Instance(
         slot_minutes=slot_minutes,
         day=_window(root["day"], "day"),
-        breaks=_windows(root.get("breaks", []), "breaks"),
+        breaks=parse_windows(root.get("breaks", []), "breaks"),
         companies=tuple(companies),
         candidates=tuple(candidates),
         applications=tuple(applications),
