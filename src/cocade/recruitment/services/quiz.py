@@ -22,7 +22,7 @@ from datetime import timedelta
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -683,6 +683,29 @@ def reset_quiz(*, actor: Any, quiz: Quiz) -> Quiz:
 # --- participants ---------------------------------------------------------------------------
 
 
+def _hold_open(question: QuizQuestion) -> bool:
+    """Whether the question is open, read so that it stays open until this transaction ends.
+
+    On PostgreSQL the row is locked FOR SHARE: answers do not wait for one another, closing
+    the question waits for the answers in flight, and an answer that comes after the close
+    reads it closed. SQLite takes its write lock at BEGIN (IMMEDIATE), which already puts the
+    answer wholly before or wholly after the close."""
+    if connection.vendor != "postgresql":
+        return QuizQuestion.objects.filter(pk=question.pk, state=QuestionState.OPEN).exists()
+    quote, meta = connection.ops.quote_name, QuizQuestion._meta
+    table, key, state = (
+        quote(meta.db_table),
+        quote(meta.pk.column),
+        quote(meta.get_field("state").column),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table} WHERE {key} = %s AND {state} = %s FOR SHARE",  # noqa: S608
+            [question.pk, QuestionState.OPEN],
+        )
+        return cursor.fetchone() is not None
+
+
 def join_quiz(*, quiz: Quiz) -> QuizParticipant:
     """A new participant (a phone's first visit); a closed quiz takes no one."""
     if quiz.status == QuizStatus.CLOSED:
@@ -703,7 +726,7 @@ def answer(*, quiz: Quiz, participant_key: str | None, question_id: Any, choice:
         if current is None or current.status != QuizStatus.OPEN:
             raise QuizNotOpen()
         question = current.current
-        if question is None or question.pk != question_id or question.state != QuestionState.OPEN:
+        if question is None or question.pk != question_id or not _hold_open(question):
             raise QuestionClosed()
         is_index = isinstance(choice, int) and not isinstance(choice, bool)
         if not is_index or not 0 <= choice < len(question.choices):
