@@ -119,6 +119,27 @@ def test_answers_xlsx_has_the_local_times(client, manager_a, played):
     assert len(rows) == 6
 
 
+def test_both_parts_are_two_sheets_of_one_workbook(client, manager_a, played):
+    client.force_login(manager_a)
+    alone = {
+        part: xlsx_rows(client.get(url(played, format="xlsx", part=part)))
+        for part in ("results", "answers")
+    }
+
+    response = client.get(url(played, format="xlsx", part="both"))
+
+    assert response["Content-Disposition"].endswith('-both.xlsx"')
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Results", "Answers"]
+    for title, part in (("Results", "results"), ("Answers", "answers")):
+        sheet = book[title]
+        assert [list(row) for row in sheet.iter_rows(values_only=True)] == alone[part]
+        assert sheet.freeze_panes == "A2"
+    entry = AuditLogEntry.objects.filter(changes__part="both").get()
+    rows = sum(len(table) - 1 for table in alone.values())
+    assert entry.changes == {"format": "xlsx", "part": "both", "rows": rows}
+
+
 def test_export_without_parameters_is_the_results_as_csv(client, manager_a, played):
     client.force_login(manager_a)
 
@@ -141,7 +162,9 @@ def test_export_is_audited(client, manager_a, played):
     )
 
 
-@pytest.mark.parametrize("query", [{"format": "pdf"}, {"part": "names"}])
+@pytest.mark.parametrize(
+    "query", [{"format": "pdf"}, {"part": "names"}, {"format": "csv", "part": "both"}]
+)
 def test_export_of_an_unknown_kind_is_a_bad_request(client, manager_a, played, query):
     client.force_login(manager_a)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -119,10 +119,13 @@ def to_csv(table: Table) -> bytes:
 
 def to_xlsx(table: Table, *, title: str) -> bytes:
     """One sheet: bold frozen header, widths fitted to the content, texts kept as texts."""
+    return to_xlsx_book([(title, table)])
+
+
+def to_xlsx_book(sheets: Sequence[tuple[str, Table]]) -> bytes:
+    """A workbook of one sheet per (title, table), each as `to_xlsx` writes it."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     def value_of(value: Any) -> Any:
         if value == "":
@@ -134,11 +137,22 @@ def to_xlsx(table: Table, *, title: str) -> bytes:
         return value
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (
-        ILLEGAL_CHARACTERS_RE.sub("", title).translate(str.maketrans("", "", "[]:*?/\\"))[:31]
-        or "Sheet"
-    )
+    workbook.remove(workbook.active)
+    for title, table in sheets:
+        sheet = workbook.create_sheet(
+            ILLEGAL_CHARACTERS_RE.sub("", title).translate(str.maketrans("", "", "[]:*?/\\"))[:31]
+            or "Sheet"
+        )
+        _fill(sheet, table, value_of)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _fill(sheet: Any, table: Table, value_of: Callable[[Any], Any]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet.append([value_of(value) for value in table.header])
     for row in table.rows:
         sheet.append([value_of(value) for value in row])
@@ -160,9 +174,6 @@ def to_xlsx(table: Table, *, title: str) -> bytes:
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 50)
     sheet.freeze_panes = "A2"
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
 
 
 def filename(event: Event, file_format: str) -> str:

@@ -42,6 +42,8 @@ BAD_EXPORT = _("Choose the CSV or XLSX format and the results or the answers.")
 BAD_BUTTON = _("This button sent something unexpected. Reload the page and try again.")
 EXPORT_PARTS = {"results": services.results_table, "answers": services.answers_table}
 EXPORT_TITLES = {"results": _("Results"), "answers": _("Answers")}
+#: The `part` of an XLSX export holding both, a sheet each.
+BOTH = "both"
 
 
 def quiz_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -321,19 +323,25 @@ def quiz_results_fragment(request: HttpRequest, quiz: Quiz) -> HttpResponse:
 @quiz_required
 @require_safe
 def quiz_export(request: HttpRequest, quiz: Quiz) -> HttpResponse:
-    """`?format=csv|xlsx&part=results|answers`: the results per question and answer, or every
-    answer with an anonymous participant number."""
+    """`?format=csv|xlsx&part=results|answers|both`: the results per question and answer,
+    every answer with an anonymous participant number, or (XLSX only) both as two sheets of
+    one workbook."""
     file_format = request.GET.get("format", "csv")
     part = request.GET.get("part", "results")
-    if file_format not in exports.FORMATS or part not in EXPORT_PARTS:
+    parts = list(EXPORT_PARTS) if part == BOTH and file_format == "xlsx" else [part]
+    if file_format not in exports.FORMATS or not set(parts) <= set(EXPORT_PARTS):
         return refused(request, BAD_EXPORT, _quiz_url(quiz), 400)
-    table = EXPORT_PARTS[part](quiz)
+    sheets = [(str(EXPORT_TITLES[name]), EXPORT_PARTS[name](quiz)) for name in parts]
     if file_format == "xlsx":
-        content = exports.to_xlsx(table, title=str(EXPORT_TITLES[part]))
+        content = exports.to_xlsx_book(sheets)
     else:
-        content = exports.to_csv(table)
+        content = exports.to_csv(sheets[0][1])
     services.record_export(
-        actor=request.user, quiz=quiz, file_format=file_format, part=part, rows=len(table.rows)
+        actor=request.user,
+        quiz=quiz,
+        file_format=file_format,
+        part=part,
+        rows=sum(len(table.rows) for _title, table in sheets),
     )
     response = HttpResponse(content, content_type=exports.FORMATS[file_format])
     response["Content-Disposition"] = content_disposition_header(
