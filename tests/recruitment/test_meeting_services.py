@@ -125,6 +125,53 @@ def test_sheet_without_plan_is_refused(meeting):
         meeting_sheet(meeting)
 
 
+def test_pairs_that_must_not_meet_never_meet(meeting, manager_a):
+    saved = save(
+        meeting,
+        manager_a,
+        unavailable=["CAP Cuisine / Soudeur", "cap coiffure / comptable", "CAP Cuisine / Soudeur"],
+    )
+
+    saved.refresh_from_db()
+    assert saved.unavailable == [["CAP Cuisine", "Soudeur"], ["CAP Coiffure", "Comptable"]]
+    assert saved.method == "edge_colouring"
+    banned = {(APPRENTICES.index(g), TRADES.index(t)) for g, t in saved.unavailable}
+    seated = {(group, table) for row in saved.plan for table, group in enumerate(row)}
+    assert not seated & banned
+    sheet = meeting_sheet(saved)
+    # Two of the 36 pairs are ruled out: 34 encounters, and the bound says no plan does better.
+    assert (sheet.distinct_encounters, sheet.upper_bound) == (34, 34)
+
+
+def test_a_name_holding_the_separator_is_still_read(meeting, manager_a):
+    saved = save(
+        meeting,
+        manager_a,
+        groups=["CAP / BEP Vente", "CAP Cuisine"],
+        tables=["Vendeuse / Caissière", "Cuisinier"],
+        rounds=2,
+        unavailable=["CAP / BEP Vente / Vendeuse / Caissière"],
+    )
+
+    assert saved.unavailable == [["CAP / BEP Vente", "Vendeuse / Caissière"]]
+    assert [0, 0] not in [[group, table] for row in saved.plan for table, group in enumerate(row)]
+
+
+def test_an_unknown_pair_is_refused_naming_its_line(meeting, manager_a):
+    save(meeting, manager_a)
+    before = snapshot()
+
+    with pytest.raises(InvalidInput) as refusal:
+        save(meeting, manager_a, unavailable=["CAP Cuisine / Soudeur", "CAP Cuisine - Vendeuse"])
+
+    assert refusal.value.field == "unavailable"
+    assert str(refusal.value.message) == (
+        "Line 2, “CAP Cuisine - Vendeuse”: write a group, then “ / ”, then a table, each as "
+        "named above."
+    )
+    assert snapshot() == before
+
+
 REFUSALS = [
     ({"groups": ["Seul"]}, "groups", "Enter at least 2 groups, one per line."),
     ({"tables": [f"T{n}" for n in range(61)]}, "tables", "Enter at most 60 tables."),

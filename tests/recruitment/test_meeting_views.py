@@ -141,6 +141,24 @@ def test_empty_later_rounds_are_pointed_out(client, manager_a, centre_a):
     )
 
 
+def test_pairs_that_must_not_meet_are_saved_kept_apart_and_shown(client, manager_a, meeting):
+    client.force_login(manager_a)
+
+    response = client.post(
+        url(meeting), form_data(meeting, unavailable="\r\ngroupe b / soudeuse\r\n")
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.unavailable == [["Groupe B", "Soudeuse"]]
+    assert all(row[1] != 1 for row in meeting.plan)
+    page = client.get(url(meeting))
+    assert page.context["form"]["unavailable"].value() == "Groupe B / Soudeuse"
+    text = text_of(page)
+    assert "Pairs that must not meet Groupe B / Soudeuse" in text
+    assert f"{meeting.distinct_encounters} of at most 8" in text
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -151,6 +169,11 @@ def test_empty_later_rounds_are_pointed_out(client, manager_a, centre_a):
         ({"rounds": "99"}, "Choose from 1 to 60 rounds."),
         ({"round_minutes": "0"}, "A round lasts from 1 to 240 minutes."),
         ({"starts_at": "25:00"}, "Enter a valid time."),
+        (
+            {"unavailable": "Groupe A / Cuisinier"},
+            "Line 1, “Groupe A / Cuisinier”: write a group, then “ / ”, then a table, each as "
+            "named above.",
+        ),
         (
             {"starts_at": "11:30", "rounds": "3", "round_minutes": "15"},
             "The last round would end at 12:15 p.m., after the end of the event at noon.",

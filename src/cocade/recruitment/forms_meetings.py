@@ -1,5 +1,6 @@
-"""The organisers' form of a speed meeting: groups and tables one name per line, the rounds
-and the time of the first one. It parses; `services.meetings.update_meeting` decides."""
+"""The organisers' form of a speed meeting: groups and tables one name per line, the rounds,
+the time of the first one and the pairs that must not meet. It parses;
+`services.meetings.update_meeting` decides."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from cocade.recruitment.services.meetings import (
     MAX_ROUNDS,
     MIN_ROUND_MINUTES,
     MIN_ROUNDS,
+    PAIR_SEPARATOR,
     meeting_version,
 )
 
@@ -56,6 +58,16 @@ class MeetingForm(forms.Form):
         input_formats=["%H:%M", "%H:%M:%S"],
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
+    unavailable = forms.CharField(
+        label=_("Pairs that must not meet"),
+        required=False,
+        max_length=MAX_LIST_LENGTH * 4,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Optional. One pair per line, a group then a table, as “CAP Cuisine / Soudeur”: "
+            "that group is never seated at that table."
+        ),
+    )
     version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args: Any, meeting: SpeedMeeting, **kwargs: Any) -> None:
@@ -67,6 +79,7 @@ class MeetingForm(forms.Form):
                 "round_minutes": meeting.round_minutes,
                 "rounds": meeting.rounds,
                 "starts_at": meeting.starts_at,
+                "unavailable": "\n".join(f"{g}{PAIR_SEPARATOR}{t}" for g, t in meeting.unavailable),
                 "version": meeting_version(meeting),
             },
         )
@@ -91,5 +104,6 @@ class MeetingForm(forms.Form):
             "round_minutes": data["round_minutes"],
             "rounds": data["rounds"],
             "starts_at": data["starts_at"],
+            "unavailable": lines(data["unavailable"]),
             "lock_version": data["version"] or None,
         }

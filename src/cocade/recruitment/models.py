@@ -385,6 +385,8 @@ class SpeedMeeting(models.Model):
     round_minutes = models.PositiveSmallIntegerField(_("minutes per round"), default=15)
     rounds = models.PositiveSmallIntegerField(_("rounds"), default=6)
     starts_at = models.TimeField(_("first round"), default=time(9, 0))
+    #: [group name, table name] pairs that must not meet (a speaker who cannot see a class).
+    unavailable = models.JSONField(_("pairs that must not meet"), default=list, blank=True)
     plan = models.JSONField(default=list, blank=True, editable=False)
     distinct_encounters = models.PositiveIntegerField(default=0, editable=False)
     method = models.CharField(max_length=30, blank=True, editable=False)

@@ -48,6 +48,7 @@ AUDITED = (
     "round_minutes",
     "rounds",
     "starts_at",
+    "unavailable",
     "distinct_encounters",
     "method",
 )
@@ -78,6 +79,13 @@ NAME_MESSAGES = {
 }
 
 
+#: Between a group and a table on a line of the pairs that must not meet.
+PAIR_SEPARATOR = " / "
+BAD_PAIR = _(
+    "Line %(number)d, “%(line)s”: write a group, then “ / ”, then a table, each as named above."
+)
+
+
 class NoPlan(Conflict):
     code = "no_meeting_plan"
     default_message = _("There is no plan yet: enter the groups, the tables and the rounds first.")
@@ -100,16 +108,25 @@ def update_meeting(
     rounds: int,
     starts_at: time,
     user: Any,
+    unavailable: Sequence[str] = (),
     lock_version: str | None = None,
 ) -> SpeedMeeting:
-    """Set the groups, tables and rounds of a speed meeting and store its new plan."""
+    """Set the groups, tables and rounds of a speed meeting and store its new plan.
+
+    `unavailable`: lines "group / table" naming pairs that must not meet; the plan never
+    seats that group at that table."""
     event = meeting.event
     if not rules.can_manage_event(user, event):
         raise NotFound()
     groups = [str(name).strip() for name in groups]
     tables = [str(name).strip() for name in tables]
-    _validate(event, groups, tables, round_minutes, rounds, starts_at)
-    rotation = plan_rotation(len(groups), len(tables), rounds)
+    pairs = _validate(event, groups, tables, round_minutes, rounds, starts_at, unavailable)
+    rotation = plan_rotation(
+        len(groups),
+        len(tables),
+        rounds,
+        unavailable=frozenset((groups.index(g), tables.index(t)) for g, t in pairs),
+    )
     with transaction.atomic():
         current = SpeedMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
         if current is None:
@@ -122,6 +139,7 @@ def update_meeting(
         current.round_minutes = round_minutes
         current.rounds = rounds
         current.starts_at = starts_at
+        current.unavailable = [list(pair) for pair in pairs]
         current.plan = [list(row) for row in rotation.plan]
         current.distinct_encounters = rotation.distinct_encounters
         current.method = rotation.method
@@ -144,13 +162,20 @@ def _validate(
     round_minutes: int,
     rounds: int,
     starts_at: time,
-) -> None:
-    """Every refusal at once, each at its field; nothing is written if there is one."""
+    unavailable: Sequence[str] = (),
+) -> list[tuple[str, str]]:
+    """Every refusal at once, each at its field; nothing is written if there is one. Returns
+    the pairs that must not meet, each once, in the order given."""
     errors: dict[str, list[str]] = {}
     for name, names in (("groups", groups), ("tables", tables)):
         problem = _names_problem(name, names)
         if problem:
             errors[name] = [problem]
+    pairs: list[tuple[str, str]] = []
+    if not errors:
+        pairs, problem = _pairs(unavailable, groups, tables)
+        if problem:
+            errors["unavailable"] = [problem]
     if not MIN_ROUND_MINUTES <= round_minutes <= MAX_ROUND_MINUTES:
         errors["round_minutes"] = [
             str(
@@ -180,6 +205,50 @@ def _validate(
             field=None if field_name == NON_FIELD_ERRORS else field_name,
             detail=errors,
         )
+    return pairs
+
+
+def _pair(line: str, groups: list[str], tables: list[str]) -> tuple[str, str] | None:
+    """The (group, table) a line "group / table" names, or None. A name may itself hold
+    " / ": every split of the line is tried until both halves name a group and a table
+    (compared without case, as names are)."""
+    by_group = {name.casefold(): name for name in groups}
+    by_table = {name.casefold(): name for name in tables}
+    start = line.find(PAIR_SEPARATOR)
+    while start != -1:
+        group = by_group.get(line[:start].strip().casefold())
+        table = by_table.get(line[start + len(PAIR_SEPARATOR) :].strip().casefold())
+        if group is not None and table is not None:
+            return group, table
+        start = line.find(PAIR_SEPARATOR, start + 1)
+    return None
+
+
+def _pairs(
+    lines: Sequence[str], groups: list[str], tables: list[str]
+) -> tuple[list[tuple[str, str]], str | None]:
+    """The pairs the lines name, each once, or the first line that names none."""
+    pairs: list[tuple[str, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        line = str(raw).strip()
+        if not line:
+            continue
+        pair = _pair(line, groups, tables)
+        if pair is None:
+            return [], str(interpolate(BAD_PAIR, {"number": number, "line": line[:200]}))
+        if pair not in pairs:
+            pairs.append(pair)
+    return pairs, None
+
+
+def unavailable_indices(meeting: SpeedMeeting) -> frozenset[tuple[int, int]]:
+    """The stored pairs that must not meet, as (group, table) positions; a pair whose names
+    are no longer in the lists is ignored."""
+    found = set()
+    for group, table in meeting.unavailable:
+        if group in meeting.groups and table in meeting.tables:
+            found.add((meeting.groups.index(group), meeting.tables.index(table)))
+    return frozenset(found)
 
 
 def _names_problem(kind: str, names: list[str]) -> str | None:
@@ -377,7 +446,9 @@ def meeting_sheet(meeting: SpeedMeeting) -> MeetingSheet:
         rounds=rows,
         routes=routes,
         distinct_encounters=meeting.distinct_encounters,
-        upper_bound=upper_bound(len(groups), len(tables), meeting.rounds),
+        upper_bound=upper_bound(
+            len(groups), len(tables), meeting.rounds, unavailable_indices(meeting)
+        ),
         rounds_used=used[-1] if used else 0,
         method_label=str(METHOD_LABELS.get(meeting.method, meeting.method)),
     )
