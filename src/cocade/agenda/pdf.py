@@ -16,7 +16,7 @@ hours of each day (`scheduled_intervals`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -404,14 +404,22 @@ def no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError("The agenda's PDFs load no external resource.")
 
 
-def write_pdf(html: str, *, landscape: bool = False) -> bytes:
+def write_pdf(
+    html: str, *, landscape: bool = False, stylesheets: Sequence[str] = (), page_css: str = ""
+) -> bytes:
+    """Typeset `html` with the agenda's print stylesheet, then the static `stylesheets` named
+    (another part's own print rules), then the page rules (`landscape`, `page_css`): later
+    rules win."""
     from weasyprint import CSS, HTML
 
-    stylesheets = []
-    path = finders.find(STYLESHEET)
-    if path:
-        stylesheets.append(CSS(filename=path))
+    sheets = []
+    for name in (STYLESHEET, *stylesheets):
+        path = finders.find(name)
+        if path:
+            sheets.append(CSS(filename=path))
     if landscape:
-        stylesheets.append(CSS(string=LANDSCAPE))
+        sheets.append(CSS(string=LANDSCAPE))
+    if page_css:
+        sheets.append(CSS(string=page_css))
     document = HTML(string=html, url_fetcher=no_fetch, base_url=settings.SITE_URL)
-    return document.write_pdf(stylesheets=stylesheets)
+    return document.write_pdf(stylesheets=sheets)

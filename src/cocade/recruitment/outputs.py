@@ -4,7 +4,7 @@ pages and emails, as PDFs, and the grid as a table for CSV and XLSX.
 
 PDFs are typeset by the agenda's `write_pdf` (WeasyPrint, nothing fetched) from the
 templates `recruitment/pdf/`, with the agenda's print stylesheet and this module's own
-(`cocade/recruitment-print.css`, written into the document). A candidate's timetable is in
+(`cocade/recruitment-print.css`). A candidate's timetable is in
 the candidate's language, with the QR code that checks them in at the door; a company's
 sheets are in the company's language; the grid is in the language of the page it is asked
 from. Times are those of the event's time zone; cancelled interviews are left out.
@@ -18,11 +18,10 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import time_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -44,16 +43,6 @@ STYLESHEET = "cocade/recruitment-print.css"
 A4_COLUMNS = 8
 A3_COLUMNS = 14
 A3_LANDSCAPE = "@page { size: A3 landscape; }"
-
-
-def print_style(extra: str = "") -> SafeString:
-    """The recruitment print stylesheet (and `extra` rules), to write in a <style> element."""
-    path = finders.find(STYLESHEET)
-    text = ""
-    if path:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    return mark_safe(text + extra)  # noqa: S308 - our own stylesheet, no user text
 
 
 @dataclass
@@ -115,14 +104,13 @@ def candidate_timetable_html(candidate: Candidate) -> str:
             {
                 "timetable": candidate_timetable(candidate),
                 "qr_code": mark_safe(qr_svg(check_in_token(registration))),  # noqa: S308 - our SVG
-                "style": print_style(),
             },
         )
 
 
 def candidate_timetable_pdf(candidate: Candidate) -> bytes:
     """A4 portrait, in the candidate's language, with the QR code to show on arrival."""
-    return agenda_pdf.write_pdf(candidate_timetable_html(candidate))
+    return agenda_pdf.write_pdf(candidate_timetable_html(candidate), stylesheets=[STYLESHEET])
 
 
 # --- a company's sheets ----------------------------------------------------------------------
@@ -190,9 +178,9 @@ def company_sheet_pdf(company: Company) -> bytes:
     with translation.override(company.language or settings.LANGUAGE_CODE):
         html = render_to_string(
             "recruitment/pdf/company_sheet.html",
-            {"sheet": company_sheet(company), "style": print_style()},
+            {"sheet": company_sheet(company)},
         )
-    return agenda_pdf.write_pdf(html)
+    return agenda_pdf.write_pdf(html, stylesheets=[STYLESHEET])
 
 
 # --- the master grid -------------------------------------------------------------------------
@@ -363,7 +351,8 @@ def master_grid_pdf(day: RecruitmentDay) -> bytes:
         {
             "grid": grid,
             "pages": grid.pages(A3_COLUMNS if large else A4_COLUMNS),
-            "style": print_style(A3_LANDSCAPE if large else ""),
         },
     )
-    return agenda_pdf.write_pdf(html, landscape=True)
+    return agenda_pdf.write_pdf(
+        html, landscape=True, stylesheets=[STYLESHEET], page_css=A3_LANDSCAPE if large else ""
+    )

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -462,9 +461,6 @@ def meeting_pdf(meeting: SpeedMeeting) -> bytes:
     to cut out and hand to the group."""
     sheet = meeting_sheet(meeting)
     event = meeting.event
-    path = finders.find(PRINT_STYLESHEET)
-    with open(path, encoding="utf-8") as stylesheet:
-        css = stylesheet.read()
     html = render_to_string(
         "recruitment/meeting/pdf.html",
         {
@@ -473,10 +469,9 @@ def meeting_pdf(meeting: SpeedMeeting) -> bytes:
             "organiser": agenda_pdf.organiser_name(event),
             "when": agenda_pdf.event_when(event),
             "place": agenda_pdf.place_lines(event),
-            "stylesheet": css,
         },
     )
-    return agenda_pdf.write_pdf(html, landscape=True)
+    return agenda_pdf.write_pdf(html, landscape=True, stylesheets=[PRINT_STYLESHEET])
 
 
 def meeting_table(meeting: SpeedMeeting) -> exports.Table:

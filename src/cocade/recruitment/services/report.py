@@ -54,6 +54,7 @@ from cocade.recruitment.models import (
 )
 
 FORMATS = exports.FORMATS
+REPORT_STYLESHEET = "cocade/recruitment-report-print.css"
 
 
 @dataclass
@@ -452,4 +453,4 @@ def report_pdf(report: EventReport) -> bytes:
     html = render_to_string(
         "recruitment/live/report_pdf.html", {"report": report, "chart": company_chart(report)}
     )
-    return pdf.write_pdf(html)
+    return pdf.write_pdf(html, stylesheets=[REPORT_STYLESHEET])
