@@ -8,11 +8,8 @@ refusal shows its reason at the field and writes nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from cocade.agenda import exports
 from cocade.core.errors import DomainError, NotFound
-from cocade.core.viewflow import form_methods, form_view, posted
+from cocade.core.viewflow import form_methods, form_view, posted, refused
 from cocade.recruitment import selectors
 from cocade.recruitment.forms_meetings import MeetingForm
 from cocade.recruitment.models import SpeedMeeting
@@ -39,17 +36,6 @@ def _meeting(request: HttpRequest, pk: int) -> SpeedMeeting:
 
 def _page_url(meeting: SpeedMeeting) -> str:
     return reverse("staff_recruitment:meeting", kwargs={"pk": meeting.event_id})
-
-
-def _refused(
-    request: HttpRequest, message: Any, meeting: SpeedMeeting, status: int
-) -> HttpResponse:
-    return render(
-        request,
-        "core/refused.html",
-        {"message": message, "back_url": _page_url(meeting)},
-        status=status,
-    )
 
 
 @login_required
@@ -76,7 +62,7 @@ def meeting_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         content = services.meeting_pdf(item)
     except DomainError as error:
-        return _refused(request, error.message, item, error.status)
+        return refused(request, error.message, _page_url(item), error.status)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         True, services.export_filename(item, "pdf")
@@ -90,11 +76,11 @@ def meeting_export(request: HttpRequest, pk: int) -> HttpResponse:
     item = _meeting(request, pk)
     file_format = request.GET.get("format", "csv")
     if file_format not in exports.FORMATS:
-        return _refused(request, BAD_FORMAT, item, 400)
+        return refused(request, BAD_FORMAT, _page_url(item), 400)
     try:
         table = services.meeting_table(item)
     except DomainError as error:
-        return _refused(request, error.message, item, error.status)
+        return refused(request, error.message, _page_url(item), error.status)
     if file_format == "xlsx":
         content = exports.to_xlsx(table, title=str(_("Speed meeting")))
     else:
