@@ -166,6 +166,17 @@ def test_undo_a_no_show_gives_the_interviews_back(day, manager_a):
     assert day.bruno.presence == Presence.EXPECTED
     assert set(statuses(day).values()) == {"scheduled"}
     assert len(change.restored) == 2
+    assert not change.nothing_to_come
+
+
+def test_undo_a_no_show_after_a_reoptimisation_says_nothing_is_left(day, manager_a):
+    live.mark_absent(day.ana, user=manager_a, now=at(day.day, "08:30"))
+    # The re-optimisation replaced Ana's cancelled interviews: nothing is left to give back.
+    Interview.objects.filter(candidate=day.ana).delete()
+
+    change = live.undo_presence(day.ana, user=manager_a, now=at(day.day, "08:40"))
+
+    assert (change.restored, change.nothing_to_come) == ([], True)
 
 
 def test_undo_a_no_show_leaves_a_table_given_to_someone_else(day, manager_a):

@@ -149,6 +149,20 @@ def test_no_show_button_without_script_comes_back_to_the_candidate(day, organise
     assert day.bruno.presence == Presence.ABSENT
 
 
+def test_undoing_a_no_show_with_nothing_left_says_to_reoptimise(day, organiser):
+    organiser.post(url("live_presence", day, candidate_pk=day.bruno.pk), {"action": "absent"})
+    Interview.objects.filter(candidate=day.bruno).delete()  # as a re-optimisation does
+
+    response = organiser.post(
+        url("live_presence", day, candidate_pk=day.bruno.pk), {"action": "undo"}, follow=True
+    )
+
+    assert (
+        "No interview is left for them today: re-optimise the rest of the day to place them "
+        "again." in text(response)
+    )
+
+
 def test_a_double_click_on_arrived_answers_409_and_changes_nothing(day, organiser):
     organiser.post(url("live_presence", day, candidate_pk=day.ana.pk), {"action": "arrived"})
     before = rows()

@@ -170,6 +170,9 @@ class PresenceChange:
     missed: list[int] = field(default_factory=list)
     restored: list[int] = field(default_factory=list)
     attendance: bool = False
+    #: Back from a no-show with no interview left to come (a re-optimisation gave their
+    #: places to others): only a new re-optimisation places them again.
+    nothing_to_come: bool = False
 
 
 def mark_arrived(candidate: Candidate, *, user: Any, now: datetime | None = None) -> PresenceChange:
@@ -240,6 +243,13 @@ def _change_presence(
             raise _presence_refusal(candidate, before, changed_at)
         change = PresenceChange(candidate=candidate, before=before, after=to)
         _apply_to_interviews(change, changed_at, now)
+        change.nothing_to_come = (
+            before == Presence.ABSENT
+            and not change.restored
+            and not candidate.interviews.filter(
+                status=InterviewStatus.SCHEDULED, ends_at__gt=now
+            ).exists()
+        )
         change.attendance = _sync_attendance(change, user, now)
         _audit(user, PRESENCE_ACTIONS[to], candidate, day, _presence_changes(change))
     candidate.presence, candidate.presence_changed_at = to, now

@@ -252,6 +252,13 @@ def _presence_message(change: live.PresenceChange) -> str:
         message += " " + ngettext(
             "%(count)d interview given back.", "%(count)d interviews given back.", count
         ) % {"count": count}
+    if change.nothing_to_come:
+        message += " " + str(
+            _(
+                "No interview is left for them today: re-optimise the rest of the day to place "
+                "them again."
+            )
+        )
     return message
 
 
