@@ -23,7 +23,7 @@ from cocade.recruitment.enums import (
     RunStatus,
 )
 from cocade.recruitment.errors import ScheduleRunning, Stale, WrongPhase
-from cocade.recruitment.models import Application, Interview, ScheduleRun
+from cocade.recruitment.models import Application, Candidate, Interview, ScheduleRun
 from cocade.recruitment.services import candidates, live, scheduling
 from tests.factories.recruitment import ScheduleRunFactory
 from tests.factories.recruitment_schedule import ready_day
@@ -570,3 +570,25 @@ def test_a_whole_day_run_leaves_out_what_was_turned_down_or_erased_while_it_comp
     ]
     assert all(item["candidate"] != erased.pk for item in run.unscheduled)
     check_no_clash(day)
+
+
+def test_only_candidates_no_longer_coming_are_kept_from_the_change_emails(
+    centre_a, manager_a, django_capture_on_commit_callbacks
+):
+    ready = live_day(centre_a, manager_a, django_capture_on_commit_callbacks, candidates=4)
+    day = ready.day
+    run = ScheduleRunFactory(day=day, kind=RunKind.REOPTIMISE, status=RunStatus.RUNNING)
+    instance, maps = scheduling.build_instance(day, now=at(day, "08:00"), reoptimise=True)
+    schedule = solver.solve(instance, time_limit=5)
+    absent, turned_down = ready.candidates[0], ready.candidates[1]
+    Candidate.objects.filter(pk=absent.pk).update(presence=Presence.ABSENT)
+    one = next(a for a in ready.applications if a.candidate_id == turned_down.pk)
+    Application.objects.filter(pk=one.pk).update(status=ApplicationStatus.REJECTED)
+
+    now, now_maps = scheduling._as_things_are_now(run, schedule, maps)
+
+    assert now_maps.absent == maps.absent | {str(absent.pk)}
+    assert {(i.candidate, i.company) for i in now.unscheduled} >= {
+        (str(absent.pk), str(a.company_id)) for a in ready.applications if a.candidate == absent
+    } | {(str(turned_down.pk), str(one.company_id))}
+    assert now.scheduled_count == len(now.interviews) == len(schedule.interviews) - 3

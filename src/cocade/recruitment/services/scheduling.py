@@ -564,7 +564,7 @@ def _as_things_are_now(
     """The schedule without the new interviews that what changed while it was computed rules
     out: an application turned down or erased, a registration cancelled, on the day a
     candidate marked absent. Those are listed as unscheduled with their reason (an erased
-    one is not listed at all), and their candidates are not told of a change."""
+    one is not listed at all); candidates no longer coming are not told of a change."""
     known = [application.pk for application in maps.applications.values()]
     rows = {
         pk: (status, presence, registration)
@@ -581,11 +581,12 @@ def _as_things_are_now(
         if reason is None:
             kept.append(interview)
             continue
-        gone.add(interview.candidate)
+        if reason == solver.ABSENT:
+            gone.add(interview.candidate)
         if pk in rows:
             left_out.append(solver.Unscheduled(interview.candidate, interview.company, reason))
     erased = {key for key, application in maps.applications.items() if application.pk not in rows}
-    if not gone and not erased:
+    if len(kept) == len(schedule.interviews) and not erased:
         return schedule, maps
     unscheduled = [
         item for item in schedule.unscheduled if (item.candidate, item.company) not in erased
