@@ -207,12 +207,10 @@ def _validate(
     return pairs
 
 
-def _pair(line: str, groups: list[str], tables: list[str]) -> tuple[str, str] | None:
+def _pair(line: str, by_group: dict[str, str], by_table: dict[str, str]) -> tuple[str, str] | None:
     """The (group, table) a line "group / table" names, or None. A name may itself hold
     " / ": every split of the line is tried until both halves name a group and a table
-    (compared without case, as names are)."""
-    by_group = {name.casefold(): name for name in groups}
-    by_table = {name.casefold(): name for name in tables}
+    (the maps: casefolded name to name, as names are compared without case)."""
     start = line.find(PAIR_SEPARATOR)
     while start != -1:
         group = by_group.get(line[:start].strip().casefold())
@@ -228,11 +226,13 @@ def _pairs(
 ) -> tuple[list[tuple[str, str]], str | None]:
     """The pairs the lines name, each once, or the first line that names none."""
     pairs: list[tuple[str, str]] = []
+    by_group = {name.casefold(): name for name in groups}
+    by_table = {name.casefold(): name for name in tables}
     for number, raw in enumerate(lines, start=1):
         line = str(raw).strip()
         if not line:
             continue
-        pair = _pair(line, groups, tables)
+        pair = _pair(line, by_group, by_table)
         if pair is None:
             return [], str(interpolate(BAD_PAIR, {"number": number, "line": line[:200]}))
         if pair not in pairs:

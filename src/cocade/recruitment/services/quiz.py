@@ -689,9 +689,9 @@ def _hold_open(question: QuizQuestion) -> bool:
     On PostgreSQL the row is locked FOR SHARE: answers do not wait for one another, closing
     the question waits for the answers in flight, and an answer that comes after the close
     reads it closed. SQLite takes its write lock at BEGIN (IMMEDIATE), which already puts the
-    answer wholly before or wholly after the close."""
+    answer wholly before or wholly after the close: the row as read in this transaction holds."""
     if connection.vendor != "postgresql":
-        return QuizQuestion.objects.filter(pk=question.pk, state=QuestionState.OPEN).exists()
+        return question.state == QuestionState.OPEN
     quote, meta = connection.ops.quote_name, QuizQuestion._meta
     table, key, state = (
         quote(meta.db_table),
